@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
+import { resolveAuthConfig, type QueryLimits, type ResolvedAuthConfig } from '@app/auth';
+import { ConfigReader, ConfigurationError } from '@app/platform';
+
+const logLevels = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
+
+export const disclosureMethods = ['CELL_KEY', 'SUPPRESSION', 'NONE'] as const;
+/** NONE publishes original counts: only for tests of the release machinery, never by accident. */
+export type DisclosureMethod = (typeof disclosureMethods)[number];
+
+/** Parameters of the cell key method's perturbation table; kept secret, as statistical offices advise. */
+export interface PerturbationSettings {
+  /** Largest absolute noise. */
+  readonly maxDeviation: number;
+  /** Variance of the noise. */
+  readonly variance: number;
+  /** No published value in 1..js. */
+  readonly smallValueGap: number;
+}
+
+export interface DisclosureSettings {
+  readonly method: DisclosureMethod;
+  /** Suppression: cells with 0 < n < k are confidential. Cell key: cells with n < k are flagged `u`. */
+  readonly threshold: number;
+  /**
+   * Suppression: also run the library's exact auditor and widen the pattern until no cell is pinned. Off by default:
+   * measured at minutes for one sparse 540-cell cube, far beyond a release's budget; the secondary rules still apply.
+   */
+  readonly auditSuppression: boolean;
+  readonly perturbation: PerturbationSettings;
+}
+
+export interface ReleaseSettings {
+  readonly disclosure: DisclosureSettings;
+  /** How many of the latest quarters, counting the quarter of publication, are still open for revision (flag `p`). */
+  readonly provisionalQuarters: number;
+}
+
+/** Every setting of the hub, read and validated once at start; a bad value stops the start with its variable named. */
+export class HubConfig {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+    readonly dataDir: string,
+    readonly databaseUrl: string | undefined,
+    readonly logLevel: LogLevel,
+    /** Folder of the hub's master secret (`master.key`), unless `masterSecret` is given. */
+    readonly keyDir: string,
+    /** The master secret as base64url from `HUB_MASTER_SECRET`; overrides the key folder. */
+    readonly masterSecret: string | undefined,
+    readonly auth: ResolvedAuthConfig,
+    readonly release: ReleaseSettings,
+    /** Upper bound on a signed return or notice (compact JWS), below the HTTP body limit. */
+    readonly maxMessageBytes: number,
+    /** Cost bounds on every GraphQL document, checked before any resolver runs. */
+    readonly queryLimits: QueryLimits,
+  ) {}
+
+  static fromEnv(env: Readonly<Record<string, string | undefined>> = process.env): HubConfig {
+    const read = new ConfigReader(env);
+    const dataDir = read.string('DATA_DIR', '.data/hub');
+    return new HubConfig(
+      read.integer('PORT', 3000, { min: 0, max: 65535 }),
+      read.string('HOST', '127.0.0.1'),
+      dataDir,
+      read.postgresUrl('DATABASE_URL'),
+      read.oneOf('LOG_LEVEL', logLevels, 'log'),
+      read.string('KEY_DIR', join(dataDir, 'keys')),
+      read.optionalString('HUB_MASTER_SECRET'),
+      readAuth(env),
+      {
+        disclosure: readDisclosure(read, env),
+        provisionalQuarters: read.integer('PROVISIONAL_QUARTERS', 2, { min: 0, max: 40 }),
+      },
+      read.integer('MAX_MESSAGE_BYTES', 60 * 1024 * 1024, { min: 1024, max: 63 * 1024 * 1024 }),
+      {
+        maxDepth: read.integer('QUERY_MAX_DEPTH', 10, { min: 2, max: 50 }),
+        maxAliases: read.integer('QUERY_MAX_ALIASES', 20, { min: 0, max: 1000 }),
+        maxFields: read.integer('QUERY_MAX_FIELDS', 400, { min: 10, max: 100_000 }),
+        maxListArgumentLength: read.integer('QUERY_MAX_LIST_LENGTH', 500, { min: 1, max: 100_000 }),
+        // The parser stops at this many tokens: without it a 60 MB document of field names is parsed whole first.
+        maxTokens: read.integer('QUERY_MAX_TOKENS', 6000, { min: 100, max: 1_000_000 }),
+      },
+    );
+  }
+}
+
+function readAuth(env: Readonly<Record<string, string | undefined>>): ResolvedAuthConfig {
+  try {
+    return resolveAuthConfig(env);
+  } catch (error) {
+    throw new ConfigurationError('AUTH_*', error instanceof Error ? error.message : 'is invalid');
+  }
+}
+
+function readDisclosure(read: ConfigReader, env: Readonly<Record<string, string | undefined>>): DisclosureSettings {
+  const method = read.oneOf('DISCLOSURE_METHOD', disclosureMethods, 'CELL_KEY');
+  if (method === 'NONE' && env['NODE_ENV'] !== 'test' && env['ALLOW_UNPROTECTED_RELEASES'] !== 'true') {
+    throw new ConfigurationError(
+      'DISCLOSURE_METHOD',
+      'is NONE, which publishes original counts: allowed only with NODE_ENV=test or ALLOW_UNPROTECTED_RELEASES=true',
+    );
+  }
+  const perturbation: PerturbationSettings = {
+    maxDeviation: read.integer('DISCLOSURE_PTABLE_D', 3, { min: 1, max: 20 }),
+    variance: readPositiveNumber(read, 'DISCLOSURE_PTABLE_V', 2),
+    smallValueGap: read.integer('DISCLOSURE_PTABLE_JS', 2, { min: 0, max: 19 }),
+  };
+  return {
+    method,
+    threshold: read.integer('DISCLOSURE_K', 5, { min: 1, max: 100 }),
+    auditSuppression: read.oneOf('DISCLOSURE_SUPPRESSION_AUDIT', ['true', 'false'] as const, 'false') === 'true',
+    perturbation,
+  };
+}
+
+function readPositiveNumber(read: ConfigReader, name: string, fallback: number): number {
+  const raw = read.optionalString(name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new ConfigurationError(name, `must be a positive number, got "${raw}"`);
+  return Number(raw);
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { diffSdmxCsv, FormatsException, FormatsExceptionCode, stringifyJsonStat, toCsv, toJsonStat, toSdmxCsv, type FigureTable } from '@app/formats';
+import { datasetById } from '../catalogue/geo-codes.js';
+import { FiguresErrorCode, FiguresException } from '../figures/figures.exception.js';
+import { FiguresService, MAX_EXPORT_CELLS } from '../figures/figures.service.js';
+import { isRate } from '../figures/measure.js';
+import { PopulationDenominators } from '../figures/population-denominators.js';
+import { ReleasedCubes } from '../figures/released-cubes.reader.js';
+import { textChunks } from './chunked-response.js';
+import { CONTENT_TYPES, exportEntityTag, FILE_EXTENSIONS, type ExportRequest } from './export-request.js';
+import { ExportsErrorCode, ExportsException } from './exports.exception.js';
+import { toFormatsTable } from './format-table.js';
+
+/** SDMX structure of the hub's dataflows: `THB_OBS:VICTIMS_SEX_AGE(1.0.0)`. */
+export const SDMX_AGENCY = 'THB_OBS';
+export const SDMX_VERSION = '1.0.0';
+
+/** An export resolved to its release and entity tag, before any cell is read. */
+export interface PreparedExport {
+  readonly dataset: string;
+  readonly release: number;
+  readonly request: ExportRequest;
+  readonly entityTag: string;
+}
+
+export interface RenderedExport {
+  readonly contentType: string;
+  readonly fileName: string;
+  readonly chunks: Iterable<string>;
+}
+
+/** Released figures in the dissemination formats, read through the figures service like every other output. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly figures: FiguresService,
+    private readonly cubes: ReleasedCubes,
+    private readonly denominators: PopulationDenominators,
+  ) {}
+
+  /**
+   * Resolves the release and the entity tag with two small queries. Besides the release, the tag covers the country
+   * metadata (its notes are in the output and may be edited after a release) and, for rates, the population table.
+   */
+  async prepare(dataset: string, request: ExportRequest): Promise<PreparedExport> {
+    const definition = datasetById(dataset);
+    const release = request.release ?? (await this.cubes.latestNumber());
+    if (release === undefined) throw new FiguresException(FiguresErrorCode.NO_RELEASE, 'No release has been published yet.', ['release']);
+    if (request.diff !== undefined && request.diff >= release) {
+      throw new ExportsException(ExportsErrorCode.INVALID_DIFF, `diff must name a release before ${release}.`, ['diff']);
+    }
+    const population = isRate(request.measure) ? ((await this.denominators.current())?.version ?? null) : null;
+    const [{ stamp }]: { stamp: string }[] = await this.dataSource.query(
+      `SELECT count(*) || '@' || coalesce(to_char(max(updated_at), 'YYYY-MM-DD"T"HH24:MI:SS.US'), '') AS stamp FROM hub_country_metadata`,
+    );
+    return { dataset: definition.id, release, request, entityTag: exportEntityTag(definition.id, release, request, `${population}|${stamp}`) };
+  }
+
+  /** Reads the cells and returns the output as chunks; a table the writers refuse fails here, before any byte is sent. */
+  async render(prepared: PreparedExport): Promise<RenderedExport> {
+    const { request } = prepared;
+    const current = await this.table(prepared, prepared.release);
+    const extension = FILE_EXTENSIONS[request.format];
+    const fileName = `${prepared.dataset}-r${prepared.release}${request.diff === undefined ? '' : `-diff-r${request.diff}`}.${extension}`;
+    try {
+      let chunks: Iterable<string>;
+      switch (request.format) {
+        case 'jsonstat':
+          chunks = textChunks(stringifyJsonStat(toJsonStat(current, { maxPositions: MAX_EXPORT_CELLS })));
+          break;
+        case 'csv':
+          chunks = toCsv(current);
+          break;
+        case 'sdmx-csv':
+          chunks =
+            request.diff === undefined
+              ? toSdmxCsv(current, { agency: SDMX_AGENCY, version: SDMX_VERSION })
+              : diffSdmxCsv(await this.table(prepared, request.diff), current, { agency: SDMX_AGENCY, version: SDMX_VERSION });
+          break;
+      }
+      return { contentType: CONTENT_TYPES[request.format], fileName, chunks };
+    } catch (error) {
+      if (error instanceof FormatsException && error.code === FormatsExceptionCode.TOO_LARGE) {
+        throw new ExportsException(ExportsErrorCode.EXPORT_TOO_LARGE, 'The export is too large; filter some dimensions.', []);
+      }
+      throw error;
+    }
+  }
+
+  private async table(prepared: PreparedExport, release: number): Promise<FigureTable> {
+    const table = await this.figures.released({
+      dataset: prepared.dataset,
+      release,
+      filter: prepared.request.filter,
+      measure: prepared.request.measure,
+      maxCells: MAX_EXPORT_CELLS,
+    });
+    return toFormatsTable(table);
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  deriveHubKeys,
+  JwsTypes,
+  loadOrCreateMasterSecret,
+  signingKeyToJwk,
+  signJws,
+  type JwsSigningKey,
+  type PublicSigningJwk,
+  type RecordKeySecret,
+} from '@app/crypto';
+
+/** The name the hub signs its receipts with (`hub` in every receipt payload). */
+export const HUB_NAME = 'thb-hub';
+
+/** What a receipt acknowledges: a quarterly return or a revocation notice. */
+export type ReceiptPayload =
+  | {
+      readonly kind: 'RETURN';
+      readonly messageId: string;
+      readonly nodeId: string;
+      readonly country: string;
+      readonly period: string;
+      readonly revision: number;
+      readonly recordCount: number;
+      readonly receivedAt: string;
+    }
+  | {
+      readonly kind: 'REVOCATION';
+      readonly messageId: string;
+      readonly nodeId: string;
+      readonly country: string;
+      readonly erased: number;
+      readonly receivedAt: string;
+    };
+
+/**
+ * The hub's own keys, derived once at start from its master secret: the record-key secret of the cell key method and
+ * the Ed25519 pair that signs receipts. Nothing here is ever written to the database or a log.
+ */
+export class HubKeyring {
+  private constructor(
+    readonly recordKeySecret: RecordKeySecret,
+    private readonly signing: JwsSigningKey,
+    readonly publicJwk: PublicSigningJwk,
+  ) {}
+
+  static async load(keyDir: string, envSecret: string | undefined): Promise<HubKeyring> {
+    const { masterSecret } = await loadOrCreateMasterSecret(keyDir, { envSecret });
+    const keys = deriveHubKeys(masterSecret);
+    const jwks = await signingKeyToJwk(keys.signing);
+    return new HubKeyring(keys.recordKeySecret, { privateJwk: jwks.private, kid: jwks.public.kid }, jwks.public);
+  }
+
+  /** The public key set served at /.well-known/jwks.json, with which nodes verify receipts. */
+  get jwks(): { keys: PublicSigningJwk[] } {
+    return { keys: [this.publicJwk] };
+  }
+
+  signReceipt(payload: ReceiptPayload, receivedAt: Date): Promise<string> {
+    return signJws({ ...payload, hub: HUB_NAME }, this.signing, { typ: JwsTypes.receipt, issuedAt: receivedAt });
+  }
+}

@@ -1,0 +1,71 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CurrentPrincipal, Public, type Principal } from '@app/auth';
+import { AccessLogService } from '../access-log/access-log.service.js';
+import { listParameter, measureParameter, positiveIntegerParameter, refuseUnknownParameters, type RawQuery } from '../exports/query-parameters.js';
+import { FiguresService } from '../figures/figures.service.js';
+import { renderReportPage } from './report-page.js';
+
+const KNOWN_PARAMETERS: ReadonlySet<string> = new Set(['release', 'countries', 'periods', 'measure']);
+
+/**
+ * Page security: no script at all, styles only inline, nothing loaded from elsewhere, not framable, and no referrer
+ * sent when a reader follows an export link.
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * `GET /reports/{dataset}?release=&countries=AT,DE&periods=2025,2026&measure=RATE_PER_100K`: the comparative report
+ * as a server-rendered page.
+ *
+ * Public, like the exports it links to: released figures are public statistics. A bearer token, when a client sends
+ * one, is verified and logged; a token in the URL (`?token=`) is deliberately not accepted, since URLs end up in
+ * browser history, proxy and server logs and Referer headers.
+ */
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly figures: FiguresService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Public()
+  @Get(':dataset')
+  async report(
+    @Param('dataset') dataset: string,
+    @Query() query: RawQuery,
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    refuseUnknownParameters(query, KNOWN_PARAMETERS);
+    const countries = listParameter(query, 'countries');
+    const periods = listParameter(query, 'periods');
+    const report = await this.figures.comparative({
+      dataset,
+      release: positiveIntegerParameter(query, 'release'),
+      countries,
+      periods,
+      measure: measureParameter(query),
+    });
+    const definitions = await this.figures.definitions(
+      report.rows.map((row) => row.geo),
+      report.periods,
+    );
+    const page = renderReportPage({ report, definitions, query: { countries, periods } });
+    const source = report.table.source;
+    await this.accessLog.record({
+      principal,
+      operation: 'reportPage',
+      dataset: report.table.dataset,
+      release: source.kind === 'RELEASE' ? source.release : null,
+      format: 'html',
+    });
+    response.status(200);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader('Cache-Control', 'no-cache');
+    response.end(page);
+  }
+}

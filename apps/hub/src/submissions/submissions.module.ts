@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { NodesModule } from '../nodes/nodes.module.js';
+import { SubmissionsResolver } from './submissions.resolver.js';
+import { SubmissionsService } from './submissions.service.js';
+
+@Module({
+  imports: [NodesModule],
+  providers: [SubmissionsService, SubmissionsResolver],
+})
+export class SubmissionsModule {}

@@ -1,0 +1,58 @@
+import type { Protection } from '@app/standard';
+import type { PersonEntity } from './person.entity.js';
+import type { ConsentModel, PersonModel } from './person.model.js';
+import type { RegistrationEntity } from './registration.entity.js';
+import type { ProtectionModel, RegistrationModel } from './registration.model.js';
+
+export function toConsentModel(person: PersonEntity): ConsentModel {
+  const revoked = person.revokedAt !== null;
+  return {
+    statistics: !revoked && person.statisticsConsentGivenOn !== null,
+    statisticsGivenOn: person.statisticsConsentGivenOn,
+    international: !revoked && person.internationalConsentGivenOn !== null,
+    internationalGivenOn: person.internationalConsentGivenOn,
+  };
+}
+
+export function toPersonModel(person: PersonEntity, registrations: readonly RegistrationEntity[]): PersonModel {
+  return {
+    id: person.id,
+    externalRef: person.externalRef,
+    pseudonym: person.pseudonym,
+    consent: toConsentModel(person),
+    revoked: person.revokedAt !== null,
+    revokedAt: person.revokedAt,
+    registrations: registrations.map(toRegistrationModel),
+    createdAt: person.createdAt,
+    updatedAt: person.updatedAt,
+  };
+}
+
+export function toRegistrationModel(registration: RegistrationEntity): RegistrationModel {
+  return {
+    id: registration.id,
+    personId: registration.personId,
+    registrationDate: registration.registrationDate,
+    period: registration.period,
+    legalStatus: registration.legalStatus,
+    sex: registration.sex,
+    ageGroup: registration.ageGroup,
+    citizenship: registration.citizenship,
+    exploitation: [...registration.exploitation],
+    labourSector: registration.labourSector,
+    registeringOrganisation: registration.registeringOrganisation,
+    crossBorder: registration.crossBorder,
+    protection: registration.protection === null ? null : toProtectionModel(registration.protection),
+  };
+}
+
+function toProtectionModel(protection: Protection): ProtectionModel {
+  return {
+    reflectionPeriod: protection.reflectionPeriod ?? null,
+    residencePermit: protection.residencePermit ?? null,
+    assistance: protection.assistance ?? null,
+    assistanceConditionalOnCooperation: protection.assistanceConditionalOnCooperation ?? null,
+    compensation: protection.compensation ?? null,
+    returned: protection.returned ?? null,
+  };
+}

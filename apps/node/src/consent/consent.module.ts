@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { VaultModule } from '../vault/vault.module.js';
+import { ConsentResolver } from './consent.resolver.js';
+import { ConsentService } from './consent.service.js';
+
+/** Consent recording and revocation (data stewards). */
+@Module({ imports: [VaultModule, OutboxModule], providers: [ConsentService, ConsentResolver] })
+export class ConsentModule {}

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JwsTypes, signJws } from '@app/crypto';
+import { STANDARD_VERSION, validateRevocation, type RevocationNotice } from '@app/standard';
+import type { NodeActor } from '../access/node-actor.js';
+import { calendarDayOf } from '../cases/calendar-day.js';
+import { draftConsent } from '../cases/consent-draft.js';
+import type { ConsentInput } from '../cases/dto/consent.input.js';
+import { isUuid } from '../cases/person-id.js';
+import { PersonEntity } from '../cases/person.entity.js';
+import { toPersonModel } from '../cases/person.mapper.js';
+import type { PersonModel } from '../cases/person.model.js';
+import { RegistrationEntity } from '../cases/registration.entity.js';
+import { NodeConfig } from '../config/node.config.js';
+import { NodeKeyring } from '../keys/node-keyring.js';
+import { OutboxDeliveryService } from '../outbox/outbox-delivery.service.js';
+import { OutboxKind, OutboxState } from '../outbox/outbox-state.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { VaultService } from '../vault/vault.service.js';
+import { ConsentErrorCode, ConsentException } from './consent.exception.js';
+import type { RevocationsArgs } from './dto/revocations.args.js';
+import { RevocationEntity } from './revocation.entity.js';
+import { RevocationState, type RevocationModel } from './revocation.model.js';
+
+const MAX_LIMIT = 500;
+
+const revocationStateOf: Readonly<Record<OutboxState, RevocationState>> = {
+  [OutboxState.PENDING]: RevocationState.QUEUED,
+  [OutboxState.SENDING]: RevocationState.QUEUED,
+  [OutboxState.DELIVERED]: RevocationState.DELIVERED,
+  [OutboxState.RECEIPTED]: RevocationState.RECEIPTED,
+  [OutboxState.REJECTED]: RevocationState.REJECTED,
+};
+
+/** Consent and its revocation, for data stewards. */
+@Injectable()
+export class ConsentService implements OnModuleInit {
+  private readonly logger = new Logger('Consent');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: NodeConfig,
+    private readonly keyring: NodeKeyring,
+    private readonly vault: VaultService,
+    private readonly outbox: OutboxService,
+    private readonly delivery: OutboxDeliveryService,
+  ) {}
+
+  onModuleInit(): void {
+    // The hub's verified receipt says how many records it erased; kept with the revocation.
+    this.outbox.registerReceiptHandler(OutboxKind.REVOCATION, async (manager, messageId, receipt) => {
+      await manager.update(RevocationEntity, { id: messageId }, { erased: receipt.erased ?? null, receiptedAt: receipt.receiptedAt });
+    });
+  }
+
+  /** Records consent given (statistical use, international transmission). Withdrawal of international consent is a revocation. */
+  async recordConsent(actor: NodeActor, personId: string, input: ConsentInput): Promise<PersonModel> {
+    const now = new Date();
+    const consent = draftConsent(input, calendarDayOf(now), 'input');
+    if (!consent.ok) throw ConsentException.invalidInput(consent.problems);
+    const person = await this.findPerson(personId);
+    if (person.revokedAt !== null) throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent for good.', ['personId']);
+    if (person.internationalConsentGivenOn !== null && !input.international) {
+      throw new ConsentException(
+        ConsentErrorCode.WITHDRAWAL_REQUIRES_REVOCATION,
+        'Withdrawing consent to international transmission is a revocation: use revokeConsent.',
+        ['input.international'],
+      );
+    }
+    // A consent already in force keeps the day it was first given.
+    person.statisticsConsentGivenOn = input.statistics ? (person.statisticsConsentGivenOn ?? consent.value.statisticsGivenOn) : null;
+    person.internationalConsentGivenOn = input.international
+      ? (person.internationalConsentGivenOn ?? consent.value.internationalGivenOn)
+      : null;
+    person.updatedAt = now;
+    await this.dataSource.getRepository(PersonEntity).save(person);
+    this.logger.log({ msg: 'consent recorded', personId: person.id, statistics: input.statistics, international: input.international, by: actor.subject });
+    const registrations = await this.dataSource.getRepository(RegistrationEntity).findBy({ personId: person.id });
+    return toPersonModel(person, registrations);
+  }
+
+  /**
+   * Revokes a person's consent for good, in one transaction: the person is marked revoked (so no later return includes
+   * them), their identity key is destroyed, and a signed notice naming their pseudonym is queued for the hub.
+   */
+  async revokeConsent(actor: NodeActor, personId: string): Promise<RevocationModel> {
+    if (!isUuid(personId)) throw new ConsentException(ConsentErrorCode.PERSON_NOT_FOUND, 'No such person.', ['personId']);
+    const revocation = await this.dataSource.transaction(async (manager) => {
+      await this.outbox.lockQueue(manager);
+      const person = await manager.findOne(PersonEntity, { where: { id: personId }, lock: { mode: 'pessimistic_write' } });
+      if (person === null) throw new ConsentException(ConsentErrorCode.PERSON_NOT_FOUND, 'No such person.', ['personId']);
+      if (person.revokedAt !== null) throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent already.', ['personId']);
+      const now = new Date();
+      await manager.update(PersonEntity, { id: person.id }, { revokedAt: now, updatedAt: now });
+      await this.vault.shred(manager, person.id, now);
+      const notice: RevocationNotice = {
+        standardVersion: STANDARD_VERSION,
+        noticeId: randomUUID(),
+        nodeId: this.config.nodeId,
+        country: this.config.country as RevocationNotice['country'],
+        pseudonyms: [person.pseudonym],
+        issuedAt: now.toISOString(),
+      };
+      const checked = validateRevocation(notice);
+      if (!checked.ok) throw new Error(`the node built an invalid revocation notice (${checked.errors[0]?.code ?? 'INVALID'})`);
+      const jws = await signJws(notice, this.keyring.signingKey, { typ: JwsTypes.revocation, issuedAt: now });
+      await this.outbox.enqueue(manager, { id: notice.noticeId, kind: OutboxKind.REVOCATION, payload: jws }, now);
+      const row: RevocationEntity = Object.assign(new RevocationEntity(), {
+        id: notice.noticeId,
+        personId: person.id,
+        pseudonym: person.pseudonym,
+        revokedAt: now,
+        revokedBy: actor.subject,
+        erased: null,
+        receiptedAt: null,
+      });
+      await manager.insert(RevocationEntity, row);
+      return row;
+    });
+    this.delivery.wake();
+    this.logger.log({ msg: 'consent revoked', personId: revocation.personId, noticeId: revocation.id, by: actor.subject });
+    return this.toModel(revocation, { state: OutboxState.PENDING, attempts: 0, lastErrorCode: null });
+  }
+
+  async revocations(_actor: NodeActor, args: RevocationsArgs): Promise<RevocationModel[]> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LIMIT) {
+      throw new ConsentException(ConsentErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
+    }
+    const rows: RevocationRow[] = await this.dataSource.query(
+      `SELECT r.id, r.person_id, r.pseudonym, r.revoked_at, r.revoked_by, r.erased, r.receipted_at,
+              m.state, m.attempts, m.last_error_code
+         FROM revocation r JOIN outbox_message m ON m.id = r.id
+        ORDER BY r.revoked_at DESC, r.id`,
+    );
+    const wanted = args.states !== undefined && args.states !== null && args.states.length > 0 ? new Set(args.states) : undefined;
+    return rows
+      .map((row) =>
+        this.toModel(
+          Object.assign(new RevocationEntity(), {
+            id: row.id,
+            personId: row.person_id,
+            pseudonym: row.pseudonym,
+            revokedAt: new Date(row.revoked_at),
+            revokedBy: row.revoked_by,
+            erased: row.erased,
+            receiptedAt: row.receipted_at === null ? null : new Date(row.receipted_at),
+          }),
+          { state: row.state, attempts: row.attempts, lastErrorCode: row.last_error_code },
+        ),
+      )
+      .filter((revocation) => wanted === undefined || wanted.has(revocation.state))
+      .slice(0, args.first);
+  }
+
+  private async findPerson(personId: string): Promise<PersonEntity> {
+    const person = isUuid(personId) ? await this.dataSource.getRepository(PersonEntity).findOneBy({ id: personId }) : null;
+    if (person === null) throw new ConsentException(ConsentErrorCode.PERSON_NOT_FOUND, 'No such person.', ['personId']);
+    return person;
+  }
+
+  private toModel(
+    revocation: RevocationEntity,
+    delivery: { state: OutboxState; attempts: number; lastErrorCode: string | null },
+  ): RevocationModel {
+    return {
+      id: revocation.id,
+      personId: revocation.personId,
+      pseudonym: revocation.pseudonym,
+      revokedAt: revocation.revokedAt,
+      state: revocationStateOf[delivery.state],
+      attempts: delivery.attempts,
+      lastErrorCode: delivery.lastErrorCode,
+      erased: revocation.erased,
+      receiptedAt: revocation.receiptedAt,
+    };
+  }
+}
+
+interface RevocationRow {
+  id: string;
+  person_id: string;
+  pseudonym: string;
+  revoked_at: Date;
+  revoked_by: string;
+  erased: number | null;
+  receipted_at: Date | null;
+  state: OutboxState;
+  attempts: number;
+  last_error_code: string | null;
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { PseudonymsModule } from '../pseudonyms/pseudonyms.module.js';
+import { VaultModule } from '../vault/vault.module.js';
+import { CaseImportService } from './case-import.service.js';
+
+/** CSV import of cases (the `node:import` script). */
+@Module({ imports: [PseudonymsModule, VaultModule], providers: [CaseImportService], exports: [CaseImportService] })
+export class ImportsModule {}

@@ -1,0 +1,16 @@
+import { PersonEntity } from './cases/person.entity.js';
+import { RegistrationEntity } from './cases/registration.entity.js';
+import { RevocationEntity } from './consent/revocation.entity.js';
+import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
+import { QuarterlyReturnEntity } from './returns/quarterly-return.entity.js';
+import { PersonIdentityEntity } from './vault/person-identity.entity.js';
+
+/** Every TypeORM entity of the node, listed explicitly (no globs, so src and dist cannot diverge). */
+export const nodeEntities: Function[] = [
+  PersonEntity,
+  RegistrationEntity,
+  PersonIdentityEntity,
+  OutboxMessageEntity,
+  QuarterlyReturnEntity,
+  RevocationEntity,
+];

@@ -1,0 +1,21 @@
+/** What a message carries; the contract has one hub mutation per kind. */
+export enum OutboxKind {
+  RETURN = 'RETURN',
+  REVOCATION = 'REVOCATION',
+}
+
+/**
+ * Delivery state of a message:
+ * PENDING (due at `nextAttemptAt`), SENDING (a delivery holds its lease), DELIVERED (the hub accepted it but its
+ * receipt could not be verified: no hub key configured), RECEIPTED (accepted and the hub's signed receipt verified),
+ * REJECTED (the hub refused it for good, e.g. INVALID_RETURN; retrying would not help).
+ */
+export enum OutboxState {
+  PENDING = 'PENDING',
+  SENDING = 'SENDING',
+  DELIVERED = 'DELIVERED',
+  RECEIPTED = 'RECEIPTED',
+  REJECTED = 'REJECTED',
+}
+
+export type HubStatus = 'ACCEPTED' | 'DUPLICATE';

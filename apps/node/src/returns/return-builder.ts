@@ -1,0 +1,84 @@
+import { STANDARD_VERSION, validateRecord, type Protection, type PseudonymisedRecord, type QuarterlyReturn } from '@app/standard';
+
+/** One registration of the period with what the return needs of its person. */
+export interface ReturnSourceRow {
+  readonly pseudonym: string;
+  /** True when international consent is in force and the person has not revoked it. */
+  readonly internationalConsent: boolean;
+  readonly legalStatus: string;
+  readonly sex: string;
+  readonly ageGroup: string;
+  readonly citizenship: string;
+  readonly exploitation: readonly string[];
+  readonly labourSector: string | null;
+  readonly registeringOrganisation: string | null;
+  readonly crossBorder: string;
+  readonly protection: Protection | null;
+}
+
+export interface ReturnEnvelope {
+  readonly returnId: string;
+  readonly nodeId: string;
+  readonly country: string;
+  /** `YYYY-Qn`, or `YYYY` for the registrations known only to the year. */
+  readonly period: string;
+  readonly revision: number;
+  readonly generatedAt: Date;
+}
+
+/**
+ * The return of DATA-STANDARD.md section 3 from the registrations of one period: a record for each registration whose
+ * person consented to international transmission; the others are counted as withheld (no consent), as are records
+ * that do not pass the standard's validation (invalid), so coverage shows without them. Only coded fields are copied:
+ * nothing of the identity can reach a record. Records are ordered by pseudonym and legal status, so the same data
+ * always gives the same return.
+ */
+export function buildQuarterlyReturn(rows: readonly ReturnSourceRow[], envelope: ReturnEnvelope): QuarterlyReturn {
+  const records: PseudonymisedRecord[] = [];
+  let noConsent = 0;
+  let invalid = 0;
+  for (const row of rows) {
+    if (!row.internationalConsent) {
+      noConsent += 1;
+      continue;
+    }
+    const checked = validateRecord(recordOf(row, envelope));
+    if (checked.ok) records.push(checked.value);
+    else invalid += 1;
+  }
+  records.sort((a, b) => compareText(a.pseudonym, b.pseudonym) || compareText(a.legalStatus, b.legalStatus));
+  return {
+    standardVersion: STANDARD_VERSION,
+    returnId: envelope.returnId,
+    nodeId: envelope.nodeId,
+    country: envelope.country as QuarterlyReturn['country'],
+    period: envelope.period,
+    revision: envelope.revision,
+    generatedAt: envelope.generatedAt.toISOString(),
+    records,
+    withheld: { noConsent, invalid },
+  };
+}
+
+function recordOf(row: ReturnSourceRow, envelope: ReturnEnvelope): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    pseudonym: row.pseudonym,
+    country: envelope.country,
+    period: envelope.period,
+    legalStatus: row.legalStatus,
+    sex: row.sex,
+    ageGroup: row.ageGroup,
+    citizenship: row.citizenship,
+    exploitation: [...row.exploitation],
+    crossBorder: row.crossBorder,
+    consent: { statistics: true, international: true },
+  };
+  if (row.labourSector !== null) record['labourSector'] = row.labourSector;
+  if (row.registeringOrganisation !== null) record['registeringOrganisation'] = row.registeringOrganisation;
+  if (row.protection !== null) record['protection'] = { ...row.protection };
+  return record;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JwsTypes, signJws } from '@app/crypto';
+import { formatPeriod, periodStart, tryParsePeriod, validateReturn, type Protection, type QuarterlyReturn } from '@app/standard';
+import type { NodeActor } from '../access/node-actor.js';
+import { calendarDayOf } from '../cases/calendar-day.js';
+import { NodeConfig } from '../config/node.config.js';
+import { NodeKeyring } from '../keys/node-keyring.js';
+import { OutboxDeliveryService } from '../outbox/outbox-delivery.service.js';
+import { OutboxKind, OutboxState, type HubStatus } from '../outbox/outbox-state.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { ReturnsArgs } from './dto/returns.args.js';
+import type { ReturnPreviewModel, SubmittedReturnModel } from './quarterly-return.model.js';
+import { QuarterlyReturnEntity } from './quarterly-return.entity.js';
+import { buildQuarterlyReturn, type ReturnSourceRow } from './return-builder.js';
+import { previewFigures } from './return-preview.js';
+import { ReturnsErrorCode, ReturnsException } from './returns.exception.js';
+
+const MAX_LIMIT = 500;
+/** Stands in for the returnId of a return that is only previewed, never signed. */
+const PREVIEW_RETURN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Quarterly returns: preview, sign and queue for the hub, list. */
+@Injectable()
+export class ReturnsService {
+  private readonly logger = new Logger('Returns');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: NodeConfig,
+    private readonly keyring: NodeKeyring,
+    private readonly outbox: OutboxService,
+    private readonly delivery: OutboxDeliveryService,
+  ) {}
+
+  async preview(_actor: NodeActor, periodText: string): Promise<ReturnPreviewModel> {
+    const period = this.checkedPeriod(periodText, new Date());
+    const manager = this.dataSource.manager;
+    const built = buildQuarterlyReturn(await this.sourceRows(manager, period), {
+      returnId: PREVIEW_RETURN_ID,
+      nodeId: this.config.nodeId,
+      country: this.config.country,
+      period,
+      revision: await this.nextRevision(manager, period),
+      generatedAt: new Date(),
+    });
+    return {
+      period,
+      nextRevision: built.revision,
+      recordCount: built.records.length,
+      withheld: { ...built.withheld },
+      threshold: this.config.disclosureThreshold,
+      datasets: previewFigures(built.records, this.config.disclosureThreshold).map((dataset) => ({
+        id: dataset.id,
+        title: dataset.title,
+        dimensions: [...dataset.dimensions],
+        cells: dataset.cells.map((cell) => ({ ...cell, coordinates: [...cell.coordinates] })),
+      })),
+    };
+  }
+
+  /**
+   * Builds the period's return, signs it (JWS, EdDSA, the node's kid) and queues it for the hub, all in one
+   * transaction: a return is either signed and queued or not at all. Each submission of a period gets the next revision.
+   */
+  async submit(actor: NodeActor, periodText: string): Promise<SubmittedReturnModel> {
+    const period = this.checkedPeriod(periodText, new Date());
+    const saved = await this.dataSource.transaction(async (manager) => {
+      await this.outbox.lockQueue(manager);
+      const generatedAt = new Date();
+      const built = buildQuarterlyReturn(await this.sourceRows(manager, period), {
+        returnId: randomUUID(),
+        nodeId: this.config.nodeId,
+        country: this.config.country,
+        period,
+        revision: await this.nextRevision(manager, period),
+        generatedAt,
+      });
+      assertValidReturn(built);
+      const jws = await signJws(built, this.keyring.signingKey, { typ: JwsTypes.return, issuedAt: generatedAt });
+      await this.outbox.enqueue(manager, { id: built.returnId, kind: OutboxKind.RETURN, payload: jws }, generatedAt);
+      const row: QuarterlyReturnEntity = Object.assign(new QuarterlyReturnEntity(), {
+        id: built.returnId,
+        period,
+        revision: built.revision,
+        generatedAt,
+        recordCount: built.records.length,
+        withheldNoConsent: built.withheld.noConsent,
+        withheldInvalid: built.withheld.invalid,
+        submittedBy: actor.subject,
+      });
+      await manager.insert(QuarterlyReturnEntity, row);
+      return row;
+    });
+    this.delivery.wake();
+    this.logger.log({
+      msg: 'return signed and queued',
+      returnId: saved.id,
+      period,
+      revision: saved.revision,
+      records: saved.recordCount,
+      withheldNoConsent: saved.withheldNoConsent,
+      withheldInvalid: saved.withheldInvalid,
+      by: actor.subject,
+    });
+    return toSubmittedReturnModel(saved, { state: OutboxState.PENDING, attempts: 0, last_error_code: null, hub_status: null, delivered_at: null });
+  }
+
+  async list(_actor: NodeActor, args: ReturnsArgs): Promise<SubmittedReturnModel[]> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LIMIT) {
+      throw new ReturnsException(ReturnsErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
+    }
+    const period = args.period === undefined || args.period === null ? null : this.parsedPeriod(args.period);
+    const rows: Array<ReturnRow & DeliveryColumns> = await this.dataSource.query(
+      `SELECT q.id, q.period, q.revision, q.generated_at, q.record_count, q.withheld_no_consent, q.withheld_invalid,
+              q.submitted_by, m.state, m.attempts, m.last_error_code, m.hub_status, m.delivered_at
+         FROM quarterly_return q JOIN outbox_message m ON m.id = q.id
+        WHERE ($1::text IS NULL OR q.period = $1)
+        ORDER BY q.generated_at DESC, q.revision DESC
+        LIMIT $2`,
+      [period, args.first],
+    );
+    return rows.map((row) =>
+      toSubmittedReturnModel(
+        Object.assign(new QuarterlyReturnEntity(), {
+          id: row.id,
+          period: row.period,
+          revision: row.revision,
+          generatedAt: new Date(row.generated_at),
+          recordCount: row.record_count,
+          withheldNoConsent: row.withheld_no_consent,
+          withheldInvalid: row.withheld_invalid,
+          submittedBy: row.submitted_by,
+        }),
+        row,
+      ),
+    );
+  }
+
+  /**
+   * The registrations of the period with their person's consent. A person counts as consenting only while
+   * international consent is in force and they have not revoked it.
+   */
+  private async sourceRows(manager: EntityManager, period: string): Promise<ReturnSourceRow[]> {
+    const rows: SourceRow[] = await manager.query(
+      `SELECT p.pseudonym, (p.international_consent_given_on IS NOT NULL AND p.revoked_at IS NULL) AS consent,
+              r.legal_status, r.sex, r.age_group, r.citizenship, r.exploitation, r.labour_sector,
+              r.registering_organisation, r.cross_border, r.protection
+         FROM registration r JOIN person p ON p.id = r.person_id
+        WHERE r.period = $1`,
+      [period],
+    );
+    return rows.map((row) => ({
+      pseudonym: row.pseudonym,
+      internationalConsent: row.consent,
+      legalStatus: row.legal_status,
+      sex: row.sex,
+      ageGroup: row.age_group,
+      citizenship: row.citizenship,
+      exploitation: row.exploitation,
+      labourSector: row.labour_sector,
+      registeringOrganisation: row.registering_organisation,
+      crossBorder: row.cross_border,
+      protection: row.protection,
+    }));
+  }
+
+  private async nextRevision(manager: EntityManager, period: string): Promise<number> {
+    const [row]: Array<{ revision: number | null }> = await manager.query(
+      'SELECT max(revision) AS revision FROM quarterly_return WHERE period = $1',
+      [period],
+    );
+    return (row?.revision ?? 0) + 1;
+  }
+
+  /** A quarter or a year, in canonical form, that has already begun. */
+  private checkedPeriod(text: string, now: Date): string {
+    const period = this.parsedPeriod(text);
+    const parsed = tryParsePeriod(period);
+    if (parsed !== undefined && periodStart(parsed) > calendarDayOf(now)) {
+      throw new ReturnsException(ReturnsErrorCode.PERIOD_NOT_STARTED, 'The period has not begun yet.', ['period']);
+    }
+    return period;
+  }
+
+  private parsedPeriod(text: string): string {
+    const parsed = tryParsePeriod(text);
+    if (parsed === undefined) {
+      throw new ReturnsException(ReturnsErrorCode.INVALID_PERIOD, 'A period is written YYYY-Qn (a quarter) or YYYY (a year).', ['period']);
+    }
+    return formatPeriod(parsed);
+  }
+}
+
+/** The node built the return itself; a failure here is a bug, reported without any record content. */
+function assertValidReturn(built: QuarterlyReturn): void {
+  const checked = validateReturn(built);
+  if (!checked.ok) {
+    const first = checked.errors[0];
+    throw new Error(`the node built an invalid return (${first?.code ?? 'INVALID'} at ${first?.pointer ?? ''})`);
+  }
+}
+
+interface DeliveryColumns {
+  state: OutboxState;
+  attempts: number;
+  last_error_code: string | null;
+  hub_status: HubStatus | null;
+  delivered_at: Date | null;
+}
+
+interface ReturnRow {
+  id: string;
+  period: string;
+  revision: number;
+  generated_at: Date;
+  record_count: number;
+  withheld_no_consent: number;
+  withheld_invalid: number;
+  submitted_by: string;
+}
+
+interface SourceRow {
+  pseudonym: string;
+  consent: boolean;
+  legal_status: string;
+  sex: string;
+  age_group: string;
+  citizenship: string;
+  exploitation: string[];
+  labour_sector: string | null;
+  registering_organisation: string | null;
+  cross_border: string;
+  protection: Protection | null;
+}
+
+function toSubmittedReturnModel(row: QuarterlyReturnEntity, delivery: DeliveryColumns): SubmittedReturnModel {
+  return {
+    returnId: row.id,
+    period: row.period,
+    revision: row.revision,
+    generatedAt: row.generatedAt,
+    recordCount: row.recordCount,
+    withheld: { noConsent: row.withheldNoConsent, invalid: row.withheldInvalid },
+    state: delivery.state,
+    attempts: delivery.attempts,
+    lastErrorCode: delivery.last_error_code,
+    hubStatus: delivery.hub_status,
+    deliveredAt: delivery.delivered_at === null ? null : new Date(delivery.delivered_at),
+  };
+}

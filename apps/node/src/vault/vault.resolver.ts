@@ -1,0 +1,19 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Role, Roles, type Principal } from '@app/auth';
+import { NodeScope } from '../access/node-actor.js';
+import { IdentityModel } from './identity.model.js';
+import { VaultReadService } from './vault-read.service.js';
+
+@Resolver(() => IdentityModel)
+export class VaultResolver {
+  constructor(
+    private readonly scope: NodeScope,
+    private readonly vaultRead: VaultReadService,
+  ) {}
+
+  @Roles(Role.RAPPORTEUR)
+  @Query(() => IdentityModel, { description: "A person's identity, decrypted from this node's vault (node only)." })
+  personIdentity(@CurrentPrincipal() principal: Principal, @Args('personId', { type: () => ID }) personId: string): Promise<IdentityModel> {
+    return this.vaultRead.identityOf(this.scope.actorOf(principal), personId);
+  }
+}

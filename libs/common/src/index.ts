@@ -1,0 +1,2 @@
+export { DomainException, defineDomainException } from './domain.exception.js';
+export type { DomainExceptionCategory } from './domain.exception.js';
