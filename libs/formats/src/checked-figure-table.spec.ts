@@ -32,12 +32,12 @@ describe('checkFigureTable', () => {
     expect(checked.cells.map((cell) => cell.flagText)).toEqual(['', 'cu', 'c', 'bd', 'pr', 'p', ':', 'e']);
     expect([...checked.flagLegend]).toEqual([
       [':', 'not available'],
+      ['b', 'break in time series'],
       ['c', '@confidential'],
+      ['d', 'definition differs'],
+      ['e', 'estimated'],
       ['p', 'provisional, to be revised'],
       ['r', 'revised'],
-      ['e', 'estimated'],
-      ['b', 'break in time series'],
-      ['d', 'definition differs'],
       ['u', 'low reliability'],
     ]);
   });

@@ -58,7 +58,7 @@ function row(checked: CheckedFigureTable, parts: RowParts, cell: CheckedCell): s
   });
   const value = cell.value === null ? '' : toPlainDecimal(cell.value);
   const notes = quoteCsvField(defuseFormula(cell.noteIds.join(LIST_SEPARATOR)));
-  // Flags are drawn from `:cprebduz`, none of which starts a formula or needs quotes; quoted all the same.
+  // Flags are drawn from `:bcdepruz`, none of which starts a formula or needs quotes; quoted all the same.
   return `${line}${value},${quoteCsvField(cell.flagText)},${flagLabelsField(checked, parts, cell)},${notes}${CSV_LINE_END}`;
 }
 

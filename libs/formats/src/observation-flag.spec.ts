@@ -9,10 +9,11 @@ import {
   parseFlags,
 } from './observation-flag.js';
 import { errorCodeOf } from './testing/error-code.js';
+import { OBSERVATION_FLAG_CODES } from '@app/standard';
 
 describe('observation flags', () => {
-  it('lists the standard flags in the order of DATA-STANDARD.md section 7', () => {
-    expect(OBSERVATION_FLAG_ORDER.join('')).toBe(':cprebduz');
+  it('lists the standard flags in the canonical order of the data standard', () => {
+    expect(OBSERVATION_FLAG_ORDER).toEqual(OBSERVATION_FLAG_CODES);
     expect(Object.keys(DEFAULT_FLAG_LABELS).sort()).toEqual([...OBSERVATION_FLAG_ORDER].sort());
   });
 
@@ -20,9 +21,10 @@ describe('observation flags', () => {
     expect(canonicalFlags('uc')).toBe('cu');
     expect(canonicalFlags('db')).toBe('bd');
     expect(canonicalFlags('zurpc:')).toBe(':cpruz');
-    expect(canonicalFlags('ccbb')).toBe('cb');
+    expect(canonicalFlags('ccbb')).toBe('bc');
+    expect(canonicalFlags('peb')).toBe('bep');
     expect(canonicalFlags('')).toBe('');
-    expect(parseFlags('ep')).toEqual(['p', 'e']);
+    expect(parseFlags('pe')).toEqual(['e', 'p']);
   });
 
   it('rejects a flag the standard does not know, and a separator, with a stable code', () => {

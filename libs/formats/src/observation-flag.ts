@@ -1,21 +1,22 @@
 import { FormatsException, FormatsExceptionCode } from './formats.exception.js';
 
 /**
- * Eurostat's observation flags in the order the data standard lists them; every output writes
- * combined flags in this order (`cu`, never `uc`) so that equal flag sets compare equal as text.
+ * Eurostat's observation flags in the data standard's canonical order (`:` then alphabetical, as Eurostat writes
+ * `bep`); every output writes combined flags in this order (`cu`, never `uc`) so that equal flag sets compare
+ * equal as text. libs/standard's OBSERVATION_FLAG_CODES is the source; a spec checks that they agree.
  */
-export const OBSERVATION_FLAG_ORDER = [':', 'c', 'p', 'r', 'e', 'b', 'd', 'u', 'z'] as const;
+export const OBSERVATION_FLAG_ORDER = [':', 'b', 'c', 'd', 'e', 'p', 'r', 'u', 'z'] as const;
 
 export type ObservationFlag = (typeof OBSERVATION_FLAG_ORDER)[number];
 
 export const DEFAULT_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = {
   ':': 'not available',
+  b: 'break in time series',
   c: 'confidential',
+  d: 'definition differs',
+  e: 'estimated',
   p: 'provisional',
   r: 'revised',
-  e: 'estimated',
-  b: 'break in time series',
-  d: 'definition differs',
   u: 'low reliability',
   z: 'not applicable',
 };

@@ -10,8 +10,14 @@ import {
   hasFlag,
   parseFlags,
 } from './observation-flags.js';
+import { OBSERVATION_FLAG_CODES } from '@app/standard';
 
 describe('observation flags', () => {
+  it('uses the canonical order of the data standard', () => {
+    expect(OBSERVATION_FLAGS).toEqual(OBSERVATION_FLAG_CODES);
+    expect(flagsOf('p', 'e', 'b')).toBe('bep');
+  });
+
   it('writes flags in canonical order, each once', () => {
     expect(flagsOf('u', 'c')).toBe('cu');
     expect(flagsOf('d', 'b', 'd')).toBe('bd');

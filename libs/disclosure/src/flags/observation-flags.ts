@@ -1,17 +1,20 @@
 import { DisclosureErrorCode, DisclosureException } from '../disclosure.exception.js';
 
-/** Eurostat observation flags, in the order they are written when several combine (DATA-STANDARD.md section 7). */
-export const OBSERVATION_FLAGS = [':', 'c', 'p', 'r', 'e', 'b', 'd', 'u', 'z'] as const;
+/**
+ * Eurostat observation flags, in the order they are written when several combine: the data standard's canonical
+ * order (`:` then alphabetical; libs/standard's OBSERVATION_FLAG_CODES, which a spec checks this against).
+ */
+export const OBSERVATION_FLAGS = [':', 'b', 'c', 'd', 'e', 'p', 'r', 'u', 'z'] as const;
 export type ObservationFlag = (typeof OBSERVATION_FLAGS)[number];
 
 export const OBSERVATION_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = {
   ':': 'not available',
+  b: 'break in series',
   c: 'confidential',
+  d: 'definition differs',
+  e: 'estimated',
   p: 'provisional',
   r: 'revised',
-  e: 'estimated',
-  b: 'break in series',
-  d: 'definition differs',
   u: 'low reliability',
   z: 'not applicable',
 };
