@@ -1,25 +1,17 @@
+import { OBSERVATION_FLAG, OBSERVATION_FLAG_CODES, type ObservationFlag } from '@app/standard';
 import { FormatsException, FormatsExceptionCode } from './formats.exception.js';
 
 /**
  * Eurostat's observation flags in the data standard's canonical order (`:` then alphabetical, as Eurostat writes
- * `bep`); every output writes combined flags in this order (`cu`, never `uc`) so that equal flag sets compare
- * equal as text. libs/standard's OBSERVATION_FLAG_CODES is the source; a spec checks that they agree.
+ * `bep`), with the standard's labels; every output writes combined flags in this order (`cu`, never `uc`) so that
+ * equal flag sets compare equal as text.
  */
-export const OBSERVATION_FLAG_ORDER = [':', 'b', 'c', 'd', 'e', 'p', 'r', 'u', 'z'] as const;
+export const OBSERVATION_FLAG_ORDER = OBSERVATION_FLAG_CODES;
+export type { ObservationFlag };
 
-export type ObservationFlag = (typeof OBSERVATION_FLAG_ORDER)[number];
-
-export const DEFAULT_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = {
-  ':': 'not available',
-  b: 'break in time series',
-  c: 'confidential',
-  d: 'definition differs',
-  e: 'estimated',
-  p: 'provisional',
-  r: 'revised',
-  u: 'low reliability',
-  z: 'not applicable',
-};
+export const DEFAULT_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = Object.fromEntries(
+  OBSERVATION_FLAG.entries.map(({ code, label }) => [code, label]),
+) as Record<ObservationFlag, string>;
 
 const RANK: ReadonlyMap<string, number> = new Map(OBSERVATION_FLAG_ORDER.map((flag, rank) => [flag, rank]));
 

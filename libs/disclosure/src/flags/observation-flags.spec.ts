@@ -10,11 +10,11 @@ import {
   hasFlag,
   parseFlags,
 } from './observation-flags.js';
-import { OBSERVATION_FLAG_CODES } from '@app/standard';
 
 describe('observation flags', () => {
   it('uses the canonical order of the data standard', () => {
-    expect(OBSERVATION_FLAGS).toEqual(OBSERVATION_FLAG_CODES);
+    expect(OBSERVATION_FLAGS.join('')).toBe(':bcdepruz');
+    expect(OBSERVATION_FLAG_LABELS.b).toBe('break in time series');
     expect(flagsOf('p', 'e', 'b')).toBe('bep');
   });
 

@@ -1,23 +1,16 @@
+import { OBSERVATION_FLAG, OBSERVATION_FLAG_CODES, type ObservationFlag } from '@app/standard';
 import { DisclosureErrorCode, DisclosureException } from '../disclosure.exception.js';
 
 /**
- * Eurostat observation flags, in the order they are written when several combine: the data standard's canonical
- * order (`:` then alphabetical; libs/standard's OBSERVATION_FLAG_CODES, which a spec checks this against).
+ * Eurostat observation flags in the order they are written when several combine: the data standard's code list is
+ * the one source of the symbols, their canonical order (`:` then alphabetical) and their labels.
  */
-export const OBSERVATION_FLAGS = [':', 'b', 'c', 'd', 'e', 'p', 'r', 'u', 'z'] as const;
-export type ObservationFlag = (typeof OBSERVATION_FLAGS)[number];
+export const OBSERVATION_FLAGS = OBSERVATION_FLAG_CODES;
+export type { ObservationFlag };
 
-export const OBSERVATION_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = {
-  ':': 'not available',
-  b: 'break in series',
-  c: 'confidential',
-  d: 'definition differs',
-  e: 'estimated',
-  p: 'provisional',
-  r: 'revised',
-  u: 'low reliability',
-  z: 'not applicable',
-};
+export const OBSERVATION_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = Object.fromEntries(
+  OBSERVATION_FLAG.entries.map(({ code, label }) => [code, label]),
+) as Record<ObservationFlag, string>;
 
 /**
  * A set of flags written as one string in canonical order, each flag at most once (`''`, `'c'`, `'bd'`).
