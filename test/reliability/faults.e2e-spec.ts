@@ -321,6 +321,9 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
       await execFileAsync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'start']);
     }
     recorder.measure('postgresOutage', { ms: Date.now() - stoppedAt, answersDuringOutage: outageOutcomes });
+    // Found by this case: an outage was answered INTERNAL_SERVER_ERROR; a client must be able to tell it may retry.
+    const imprecise = outageOutcomes.filter((outcome) => outcome !== 'OK' && outcome !== 'SERVICE_UNAVAILABLE');
+    if (imprecise.length > 0) problems.push(`answered ${imprecise.join(', ')} during the outage instead of SERVICE_UNAVAILABLE`);
     if (!hub?.alive) problems.push('the hub died with the database');
     if (!node?.alive) problems.push('the node died with the database');
     try {

@@ -46,4 +46,12 @@ describe('DomainExceptionFilter on plain HTTP', () => {
       body: { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } },
     });
   });
+
+  it('answers a database that cannot be reached as 503 SERVICE_UNAVAILABLE, which a client may retry', () => {
+    const lost = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    expect(answerTo(Object.assign(new Error('query failed'), { driverError: lost }))).toEqual({
+      status: 503,
+      body: { error: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; retry later' } },
+    });
+  });
 });

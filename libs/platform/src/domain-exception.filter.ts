@@ -1,6 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainException } from '@app/common';
+import {
+  DATABASE_UNAVAILABLE_CODE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  DATABASE_UNAVAILABLE_RETRY_SECONDS,
+  isDatabaseUnavailable,
+} from './database-unavailable.js';
 
 /** Stable codes of the HTTP-level refusals (body parser, routing), by status. */
 const httpErrorCodes: Readonly<Record<number, string>> = {
@@ -35,6 +41,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       response.status(status).json({ error: { code: httpErrorCodes[status] ?? 'BAD_REQUEST', message: exception.message } });
+    } else if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ msg: 'database unavailable', error: exception instanceof Error ? exception.name : typeof exception });
+      response.setHeader('retry-after', String(DATABASE_UNAVAILABLE_RETRY_SECONDS));
+      response.status(503).json({ error: { code: DATABASE_UNAVAILABLE_CODE, message: DATABASE_UNAVAILABLE_MESSAGE } });
     } else {
       this.logger.error({ msg: 'unexpected error', error: exception instanceof Error ? exception.name : typeof exception });
       response.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });

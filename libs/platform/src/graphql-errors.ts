@@ -2,6 +2,12 @@ import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { domainErrorExtensionsOf } from '@app/auth';
 import { DomainException } from '@app/common';
+import {
+  DATABASE_UNAVAILABLE_CODE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  DATABASE_UNAVAILABLE_RETRY_SECONDS,
+  isDatabaseUnavailable,
+} from './database-unavailable.js';
 import { redactInputValues } from './redact-input-values.js';
 
 /** Codes that graphql-js and Apollo produce for bad requests; their messages are safe to return as they are. */
@@ -66,5 +72,12 @@ export function formatGraphQLError(
     return { message: redactInputValues(formatted.message), ...location, extensions: { code: 'BAD_USER_INPUT' } };
   }
   reportUnexpected(original);
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      ...location,
+      extensions: { code: DATABASE_UNAVAILABLE_CODE, retryAfterSeconds: DATABASE_UNAVAILABLE_RETRY_SECONDS },
+    };
+  }
   return { message: 'Internal server error', ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
