@@ -8,7 +8,7 @@ describe('HubConfig', () => {
   it('defaults to the cell key method, k = 5, two open quarters and a key folder in the data folder', () => {
     const config = HubConfig.fromEnv(base);
     expect(config.release).toEqual({
-      disclosure: { method: 'CELL_KEY', threshold: 5, auditSuppression: false, perturbation: { maxDeviation: 3, variance: 2, smallValueGap: 2 } },
+      disclosure: { method: 'CELL_KEY', threshold: 5, auditSuppression: true, perturbation: { maxDeviation: 3, variance: 2, smallValueGap: 2 } },
       provisionalQuarters: 2,
     });
     expect(config.keyDir).toBe('/tmp/thb-hub-config-spec/keys');
@@ -33,6 +33,12 @@ describe('HubConfig', () => {
   it('reads the suppression settings', () => {
     const config = HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'SUPPRESSION', DISCLOSURE_K: '3', DISCLOSURE_SUPPRESSION_AUDIT: 'true' });
     expect(config.release.disclosure).toMatchObject({ method: 'SUPPRESSION', threshold: 3, auditSuppression: true });
+  });
+
+  it('audits suppression patterns unless told not to, since the rules alone can leave cells recomputable', () => {
+    expect(HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'SUPPRESSION' }).release.disclosure.auditSuppression).toBe(true);
+    const unaudited = HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'SUPPRESSION', DISCLOSURE_SUPPRESSION_AUDIT: 'false' });
+    expect(unaudited.release.disclosure.auditSuppression).toBe(false);
   });
 
   it('caps the tokens of a GraphQL document, so the parser stops early', () => {

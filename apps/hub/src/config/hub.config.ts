@@ -24,8 +24,9 @@ export interface DisclosureSettings {
   /** Suppression: cells with 0 < n < k are confidential. Cell key: cells with n < k are flagged `u`. */
   readonly threshold: number;
   /**
-   * Suppression: also run the library's exact auditor and widen the pattern until no cell is pinned. Off by default:
-   * measured at minutes for one sparse 540-cell cube, far beyond a release's budget; the secondary rules still apply.
+   * Suppression: also run the library's exact auditor and widen the pattern until no cell is pinned. On by default:
+   * the secondary rules alone left 86 of 870 suppressed cells recomputable in a catalogue-sized benchmark slice. It
+   * costs minutes per period on large catalogues; `false` is for operators who accept that risk knowingly.
    */
   readonly auditSuppression: boolean;
   readonly perturbation: PerturbationSettings;
@@ -110,7 +111,7 @@ function readDisclosure(read: ConfigReader, env: Readonly<Record<string, string 
   return {
     method,
     threshold: read.integer('DISCLOSURE_K', 5, { min: 1, max: 100 }),
-    auditSuppression: read.oneOf('DISCLOSURE_SUPPRESSION_AUDIT', ['true', 'false'] as const, 'false') === 'true',
+    auditSuppression: read.oneOf('DISCLOSURE_SUPPRESSION_AUDIT', ['true', 'false'] as const, 'true') === 'true',
     perturbation,
   };
 }
