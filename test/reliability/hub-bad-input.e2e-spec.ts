@@ -22,13 +22,14 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
   let kit: HubKit;
   let run: SqlRunner;
 
-  const send = async (request: HubRequest): Promise<HttpAnswer> => {
+  const sendTo = async (baseUrl: string, request: HubRequest): Promise<HttpAnswer> => {
     if (request.method === 'GET') {
-      const response = await fetch(`${hub.url}${request.path ?? '/graphql'}`, { headers: { ...request.headers }, signal: AbortSignal.timeout(60_000) });
+      const response = await fetch(`${baseUrl}${request.path ?? '/graphql'}`, { headers: { ...request.headers }, signal: AbortSignal.timeout(60_000) });
       return answerOf(response);
     }
-    return post(`${hub.url}${request.path ?? '/graphql'}`, request.body ?? '', { 'content-type': 'application/json', ...request.headers });
+    return post(`${baseUrl}${request.path ?? '/graphql'}`, request.body ?? '', { 'content-type': 'application/json', ...request.headers });
   };
+  const send = (request: HubRequest): Promise<HttpAnswer> => sendTo(hub.url, request);
 
   /** Sends one case and lists everything wrong with how it was handled. */
   const tryCase = async (testCase: HubCase): Promise<string[]> => {
@@ -150,8 +151,7 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
       const before = await fingerprintDatabase(floodRun);
       const floodKit: HubKit = { ...kit, tokens: { ...kit.tokens, flooder: floodHub.adminToken, researcher: await floodHub.token([Role.RESEARCHER]) } };
       const request = await FLOOD_CASE.request(floodKit);
-      const sendToFloodHub = (): Promise<HttpAnswer> =>
-        post(`${floodHub.url}${request.path ?? '/graphql'}`, request.body ?? '', { 'content-type': 'application/json', ...request.headers });
+      const sendToFloodHub = (): Promise<HttpAnswer> => sendTo(floodHub.url, request);
       const outcomes: string[] = [];
       const problems: string[] = [];
       // Two and a half buckets, 50 at a time.
@@ -167,7 +167,7 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
       const unexpected = [...new Set(outcomes.filter((outcome) => outcome !== 'OK' && outcome !== 'RATE_LIMITED'))];
       if (unexpected.length > 0) problems.push(`unexpected outcomes ${unexpected.join(', ')}`);
       const researcher = graphqlRequest('{ releases { number } }', undefined, floodKit.tokens.researcher);
-      const researcherStillServed = outcomeOf(await post(`${floodHub.url}/graphql`, researcher.body ?? '', { 'content-type': 'application/json', ...researcher.headers }));
+      const researcherStillServed = outcomeOf(await sendTo(floodHub.url, researcher));
       if (researcherStillServed !== 'OK') problems.push(`another token was refused after the flood: ${researcherStillServed}`);
       problems.push(...changedTables(before, await fingerprintDatabase(floodRun)).map((table) => `table ${table} changed`));
       recorder.record(FLOOD_CASE.target, FLOOD_CASE.name, [...new Set(problems)]);

@@ -4,7 +4,6 @@ export { DisclosureErrorCode, DisclosureException } from './disclosure.exception
 export {
   NO_FLAGS,
   OBSERVATION_FLAGS,
-  OBSERVATION_FLAG_LABELS,
   combineFlags,
   flagList,
   flagsOf,

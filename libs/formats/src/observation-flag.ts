@@ -1,4 +1,4 @@
-import { OBSERVATION_FLAG, OBSERVATION_FLAG_CODES, type ObservationFlag } from '@app/standard';
+import { OBSERVATION_FLAG_CODES, OBSERVATION_FLAG_LABELS, type ObservationFlag } from '@app/standard';
 import { FormatsException, FormatsExceptionCode } from './formats.exception.js';
 
 /**
@@ -9,9 +9,7 @@ import { FormatsException, FormatsExceptionCode } from './formats.exception.js';
 export const OBSERVATION_FLAG_ORDER = OBSERVATION_FLAG_CODES;
 export type { ObservationFlag };
 
-export const DEFAULT_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = Object.fromEntries(
-  OBSERVATION_FLAG.entries.map(({ code, label }) => [code, label]),
-) as Record<ObservationFlag, string>;
+export const DEFAULT_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = OBSERVATION_FLAG_LABELS;
 
 const RANK: ReadonlyMap<string, number> = new Map(OBSERVATION_FLAG_ORDER.map((flag, rank) => [flag, rank]));
 

@@ -21,6 +21,7 @@ describe('isDatabaseUnavailable', () => {
     ['a unique violation', withCode('23505')],
     ['a syntax error', withCode('42601')],
     ['a plain error', new Error('Connection terminated by the user interface')],
+    ['a missing file', withCode('ENOENT', "ENOENT: no such file or directory, open 'keys/hub.jwk'")],
     ['a string', 'ECONNREFUSED'],
     ['null', null],
   ])('does not take %s for an outage', (_name, error) => {

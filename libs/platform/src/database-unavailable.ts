@@ -1,5 +1,8 @@
-/** Socket errors of a connection to the database server that cannot be made or was lost. */
-const connectionErrnoCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'ENOENT']);
+/**
+ * Socket errors of a connection to the database server that cannot be made or was lost. Not ENOENT: a missing
+ * file elsewhere in a request is a defect, not an outage.
+ */
+const connectionErrnoCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 /** PostgreSQL SQLSTATEs of a server that is going away or not accepting connections yet. */
 const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '53300']);

@@ -64,7 +64,7 @@ export { recordRuleViolations } from './validation/record-rules.js';
 export { SCHEMAS } from './validation/schema-registry.js';
 export type { SchemaName } from './validation/schema-registry.js';
 
-export { combineFlags, flagLabels, parseFlags } from './flags/observation-flags.js';
+export { combineFlags, flagLabels, OBSERVATION_FLAG_LABELS, parseFlags } from './flags/observation-flags.js';
 
 export {
   AGE_LEAF_OF_COARSE, DETAILED_AGE_DIMENSION, DIMENSION_LABELS, FIGURE_CATALOGUE, TOTAL, datasetDefinition,

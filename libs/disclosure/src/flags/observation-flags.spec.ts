@@ -3,7 +3,6 @@ import { DisclosureException } from '../disclosure.exception.js';
 import {
   NO_FLAGS,
   OBSERVATION_FLAGS,
-  OBSERVATION_FLAG_LABELS,
   combineFlags,
   flagList,
   flagsOf,
@@ -14,7 +13,6 @@ import {
 describe('observation flags', () => {
   it('uses the canonical order of the data standard', () => {
     expect(OBSERVATION_FLAGS.join('')).toBe(':bcdepruz');
-    expect(OBSERVATION_FLAG_LABELS.b).toBe('break in time series');
     expect(flagsOf('p', 'e', 'b')).toBe('bep');
   });
 
@@ -41,9 +39,5 @@ describe('observation flags', () => {
     expect(flagList(flags)).toEqual(['c', 'p']);
     expect(hasFlag(flags, 'c')).toBe(true);
     expect(hasFlag(flags, 'u')).toBe(false);
-  });
-
-  it('has a label for every flag', () => {
-    for (const flag of OBSERVATION_FLAGS) expect(OBSERVATION_FLAG_LABELS[flag].length).toBeGreaterThan(0);
   });
 });

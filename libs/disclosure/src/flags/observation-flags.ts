@@ -1,16 +1,13 @@
-import { OBSERVATION_FLAG, OBSERVATION_FLAG_CODES, type ObservationFlag } from '@app/standard';
+import { OBSERVATION_FLAG_CODES, type ObservationFlag } from '@app/standard';
 import { DisclosureErrorCode, DisclosureException } from '../disclosure.exception.js';
 
 /**
  * Eurostat observation flags in the order they are written when several combine: the data standard's code list is
- * the one source of the symbols, their canonical order (`:` then alphabetical) and their labels.
+ * the one source of the symbols and their canonical order (`:` then alphabetical); labels are the standard's
+ * OBSERVATION_FLAG_LABELS.
  */
 export const OBSERVATION_FLAGS = OBSERVATION_FLAG_CODES;
 export type { ObservationFlag };
-
-export const OBSERVATION_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = Object.fromEntries(
-  OBSERVATION_FLAG.entries.map(({ code, label }) => [code, label]),
-) as Record<ObservationFlag, string>;
 
 /**
  * A set of flags written as one string in canonical order, each flag at most once (`''`, `'c'`, `'bd'`).

@@ -33,7 +33,12 @@ export function combineFlags(...parts: ReadonlyArray<string | readonly Observati
   return sortFlags([...all]).join('');
 }
 
+/** Every flag's label from the code list, for outputs that print a legend. */
+export const OBSERVATION_FLAG_LABELS: Readonly<Record<ObservationFlag, string>> = Object.fromEntries(
+  OBSERVATION_FLAG.entries.map(({ code, label }) => [code, label]),
+) as Record<ObservationFlag, string>;
+
 /** Labels of the flags of a flag string, in canonical order (`bd` -> break in time series, definition differs). */
 export function flagLabels(text: string): { readonly flag: ObservationFlag; readonly label: string }[] {
-  return parseFlags(text).map((flag) => ({ flag, label: OBSERVATION_FLAG.byCode.get(flag)?.label ?? flag }));
+  return parseFlags(text).map((flag) => ({ flag, label: OBSERVATION_FLAG_LABELS[flag] }));
 }
