@@ -1,4 +1,5 @@
 import { HubKeyring } from '../../apps/hub/src/keys/hub-keyring.js';
+import { RevisionsService } from '../../apps/hub/src/revisions/revisions.service.js';
 import { SubmissionsService } from '../../apps/hub/src/submissions/submissions.service.js';
 import { inTransaction, withRawClient, type BenchHub } from './bench-hub.js';
 import type { BenchNode } from './bench-node.js';
@@ -54,9 +55,24 @@ export class RecordLoader {
       await withRawClient(this.hub.dataSource, (client) =>
         inTransaction(client, () => (useCopy ? insertByCopy(client, 'hub_record', rows) : insertByUnnest(client, 'hub_record', rows, 20_000))),
       );
+      await this.recordChanges(records);
       this.loaded += batch;
     }
     // What autovacuum would do soon after a large intake; without it the planner guesses at a table it never saw.
     await this.hub.dataSource.query('ANALYZE hub_record');
+  }
+
+  /** What intake would have recorded for these records: the revision policy must see every change (late records). */
+  private async recordChanges(records: readonly { country: string; period: string; pseudonym: string }[]): Promise<void> {
+    const byCountry = new Map<string, { period: string; pseudonym: string }[]>();
+    for (const record of records) {
+      const list = byCountry.get(record.country) ?? [];
+      list.push(record);
+      byCountry.set(record.country, list);
+    }
+    const revisions = this.hub.app.get(RevisionsService);
+    for (const [country, changed] of byCountry) {
+      await revisions.recordChangedRecords(this.hub.dataSource.manager, country, changed, new Date());
+    }
   }
 }

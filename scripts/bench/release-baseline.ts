@@ -7,7 +7,7 @@ import { LEAF_COLUMNS, leafColumnKeyOf } from '../../apps/hub/src/releases/dimen
  * plain SQL only (no perturbation, no flags, no JS): each person once per quarter and once per year, every margin
  * (GROUPING SETS over the catalogue's dimensions, a person once per form of exploitation and once in its TOTAL),
  * quarters and years, countries and country groups. Written independently of the hub's release code, from the
- * definitions in DATA-STANDARD.md, so that the spec comparing the two checks both.
+ * definitions in docs/DATA-STANDARD.md, so that the spec comparing the two checks both.
  */
 
 export const BASELINE_CELL_TABLE = 'bench_release_cell';

@@ -26,6 +26,8 @@ const LONG_TEXT_COLUMNS = new Set([
   'hub_population_table.fixed_dimensions',
   'hub_country_metadata.footnote',
   'hub_release.note',
+  // The aggregate a period was published from: codes, counts and cell keys written by the hub, never a pseudonym.
+  'hub_published_aggregate.cells',
   'migrations.name',
 ]);
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;

@@ -158,6 +158,7 @@ describe('hub releases: materialised cubes, flags, immutability', () => {
     const answer = await hub.graphql<{ submitRevocation: { erased: number } }>(SUBMIT_REVOCATION, {
       jws: await austria.signRevocation(austria.revocation('AT', [revoked])),
     });
+    expect(answer.errors ?? []).toEqual([]);
     expect(answer.data?.submitRevocation.erased).toBe(2);
     for (const [key, records] of held) held.set(key, records.filter((record) => record.pseudonym !== revoked));
 

@@ -14,6 +14,7 @@ import {
   REVOKE_CONSENT,
   SUBMIT_RETURN,
 } from '../support/node-operations.js';
+import { revocationPromise } from '../../apps/hub/src/revocations/revocation-promise.js';
 
 interface Revocation {
   id: string;
@@ -22,6 +23,7 @@ interface Revocation {
   state: string;
   lastErrorCode: string | null;
   erased: number | null;
+  figuresPromise: string | null;
   receiptedAt: string | null;
 }
 
@@ -103,6 +105,8 @@ describe('national node: consent and revocation', () => {
     const receipted = await eventually('the revocation receipt', () => revocationOf(revokeConsent.id), (r) => r.state === 'RECEIPTED');
     expect(receipted.erased).toBe(1);
     expect(receipted.receiptedAt).not.toBeNull();
+    // The steward can tell the person what the hub promised in its signed receipt.
+    expect(receipted.figuresPromise).toBe(revocationPromise(5));
     expect(hub.held.get('2026-Q1')?.records.map((record) => record['pseudonym'])).not.toContain(mara.pseudonym);
 
     // The vault cannot open the identity any more: its key is gone from the row.

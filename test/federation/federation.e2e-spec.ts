@@ -164,9 +164,17 @@ describe('federation of a hub and two national nodes over HTTP', () => {
     await graphql(at.url, REVOKE_CONSENT, { personId: personIds.AT[0] }, at.steward);
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const { revocations } = await graphql<{ revocations: { state: string; erased: number | null }[] }>(at.url, REVOCATIONS, {}, at.steward);
+      const { revocations } = await graphql<{ revocations: { state: string; erased: number | null; figuresPromise: string | null }[] }>(
+        at.url,
+        REVOCATIONS,
+        {},
+        at.steward,
+      );
       if (revocations[0]?.state === 'RECEIPTED') {
         expect(revocations[0].erased).toBe(1);
+        // The steward sees what the hub signed (this hub publishes unprotected counts, so changes apply at once).
+        expect(revocations[0].figuresPromise).toMatch(/^Erased from the hub when this receipt was issued/);
+        expect(revocations[0].figuresPromise).toContain('Every release from the next one on leaves the person out.');
         break;
       }
       if (Date.now() > deadline) throw new Error(`revocation still ${revocations[0]?.state}`);

@@ -24,7 +24,7 @@ export const RECORD_CONSENT = `mutation ($personId: ID!, $input: ConsentInput!) 
 export const REVOKE_CONSENT = `mutation ($personId: ID!) {
   revokeConsent(personId: $personId) { id personId pseudonym revokedAt state attempts lastErrorCode erased receiptedAt } }`;
 export const REVOCATIONS = `query ($states: [ConsentRevocationState!]) {
-  revocations(states: $states) { id personId pseudonym revokedAt state attempts lastErrorCode erased receiptedAt } }`;
+  revocations(states: $states) { id personId pseudonym revokedAt state attempts lastErrorCode erased figuresPromise receiptedAt } }`;
 
 const submittedReturnFields = `returnId period revision generatedAt recordCount withheld { noConsent invalid }
   state attempts lastErrorCode hubStatus deliveredAt`;

@@ -15,6 +15,7 @@ import {
   type PublicSigningJwk,
 } from '@app/crypto';
 import { validateReturn, validateRevocation } from '@app/standard';
+import { revocationPromise } from '../../apps/hub/src/revocations/revocation-promise.js';
 
 /**
  * How the test hub signs the receipts it answers with: with its own key, or (as a man in the middle would) with a key
@@ -214,6 +215,8 @@ export class NodeTestHub {
       country: notice.country,
       erased,
       receivedAt: new Date().toISOString(),
+      // Worded by the hub's own function, so that the node shows exactly what a real hub signs.
+      figuresPromise: revocationPromise(5),
       hub: 'thb-hub',
     });
     const answer = { noticeId: notice.noticeId, status: 'ACCEPTED', erased, receipt };

@@ -5,6 +5,7 @@ import { CreateCountryMetadata1771200003000 } from '../../../libs/database/src/m
 import { CreatePopulation1771200004000 } from '../../../libs/database/src/migrations/hub/1771200004000-create-population.js';
 import { CreateReleases1771200005000 } from '../../../libs/database/src/migrations/hub/1771200005000-create-releases.js';
 import { CreateAccessLog1771300000000 } from '../../../libs/database/src/migrations/hub/1771300000000-create-access-log.js';
+import { CreateRevisionHolds1771400000000 } from '../../../libs/database/src/migrations/hub/1771400000000-create-revision-holds.js';
 
 /** The hub's migrations in order; each is a class under libs/database/src/migrations/hub/. */
 export const hubMigrations: Function[] = [
@@ -15,4 +16,5 @@ export const hubMigrations: Function[] = [
   CreatePopulation1771200004000,
   CreateReleases1771200005000,
   CreateAccessLog1771300000000,
+  CreateRevisionHolds1771400000000,
 ];

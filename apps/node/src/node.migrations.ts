@@ -3,6 +3,7 @@ import { CreateIdentityVault1795300000002 } from '../../../libs/database/src/mig
 import { CreateOutbox1795300000003 } from '../../../libs/database/src/migrations/node/1795300000003-create-outbox.js';
 import { CreateReturns1795300000004 } from '../../../libs/database/src/migrations/node/1795300000004-create-returns.js';
 import { CreateRevocations1795300000005 } from '../../../libs/database/src/migrations/node/1795300000005-create-revocations.js';
+import { AddRevocationPromise1795400000001 } from '../../../libs/database/src/migrations/node/1795400000001-add-revocation-promise.js';
 
 /** The node's migrations in order; each is a class under libs/database/src/migrations/node/. */
 export const nodeMigrations: Function[] = [
@@ -11,4 +12,5 @@ export const nodeMigrations: Function[] = [
   CreateOutbox1795300000003,
   CreateReturns1795300000004,
   CreateRevocations1795300000005,
+  AddRevocationPromise1795400000001,
 ];

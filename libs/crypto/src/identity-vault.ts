@@ -5,7 +5,7 @@ import { RandomPool } from './random-pool.js';
 import { SECRET_KEY_BYTES, type VaultKey } from './secret-key.js';
 import { sodium } from './sodium.js';
 
-/** The identity block of a person (DATA-STANDARD.md section 1). Lives only in the node's vault, encrypted. */
+/** The identity block of a person (docs/DATA-STANDARD.md section 1). Lives only in the node's vault, encrypted. */
 export interface IdentityFields {
   readonly givenNames?: string;
   readonly familyNames?: string;

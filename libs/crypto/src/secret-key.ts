@@ -11,7 +11,7 @@ export type SecretKey<Purpose extends string> = Uint8Array & { readonly [keyPurp
 export type MasterSecret = SecretKey<'master'>;
 export type PseudonymKey = SecretKey<'pseudonym'>;
 export type VaultKey = SecretKey<'vault'>;
-/** The hub's secret for record keys of the cell-key method (see DISCLOSURE-CONTROL.md). */
+/** The hub's secret for record keys of the cell-key method (see docs/DISCLOSURE-CONTROL.md). */
 export type RecordKeySecret = SecretKey<'record-key'>;
 
 export type SecretKeyPurpose = 'master' | 'pseudonym' | 'vault' | 'record-key';

@@ -1,4 +1,4 @@
-// Disclosure control: pure functions over aggregated cubes (no Nest, no database). See DISCLOSURE-CONTROL.md.
+// Disclosure control: pure functions over aggregated cubes (no Nest, no database). See docs/DISCLOSURE-CONTROL.md.
 export { DisclosureErrorCode, DisclosureException } from './disclosure.exception.js';
 
 export {

@@ -33,7 +33,7 @@ export interface CheckedFigureTable {
   readonly flagLegend: ReadonlyMap<ObservationFlag, string>;
 }
 
-// Years and quarters are the periods the standard publishes (section 6 of DATA-STANDARD.md).
+// Years and quarters are the periods the standard publishes (section 6 of docs/DATA-STANDARD.md).
 const PERIOD = /^\d{4}(-Q[1-4])?$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 // Note ids are written joined by ';' in the labelled CSV, so they may not contain it or spaces.

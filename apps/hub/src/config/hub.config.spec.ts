@@ -10,6 +10,7 @@ describe('HubConfig', () => {
     expect(config.release).toEqual({
       disclosure: { method: 'CELL_KEY', threshold: 5, auditSuppression: true, perturbation: { maxDeviation: 3, variance: 2, smallValueGap: 2 } },
       provisionalQuarters: 2,
+      revisionMinChanges: 5,
     });
     expect(config.keyDir).toBe('/tmp/thb-hub-config-spec/keys');
     expect(config.auth.mode).toBe('DEV_ISSUER');
@@ -27,6 +28,7 @@ describe('HubConfig', () => {
     expect(() => HubConfig.fromEnv({ ...base, DISCLOSURE_K: '0' })).toThrow(/DISCLOSURE_K/);
     expect(() => HubConfig.fromEnv({ ...base, DISCLOSURE_PTABLE_V: '-1' })).toThrow(/DISCLOSURE_PTABLE_V/);
     expect(() => HubConfig.fromEnv({ ...base, PROVISIONAL_QUARTERS: 'two' })).toThrow(/PROVISIONAL_QUARTERS/);
+    expect(() => HubConfig.fromEnv({ ...base, DISCLOSURE_REVISION_MIN_CHANGES: '0' })).toThrow(/DISCLOSURE_REVISION_MIN_CHANGES/);
     expect(() => HubConfig.fromEnv({ ...base, NODE_ENV: 'production' })).toThrow(/AUTH/);
   });
 

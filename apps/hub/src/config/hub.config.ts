@@ -21,7 +21,7 @@ export interface PerturbationSettings {
 
 export interface DisclosureSettings {
   readonly method: DisclosureMethod;
-  /** Suppression: cells with 0 < n < k are confidential. Cell key: cells with n < k are flagged `u`. */
+  /** Suppression: cells with 0 < n < k are confidential. Cell key: published values in 1..k-1 are flagged `u`. */
   readonly threshold: number;
   /**
    * Suppression: also run the library's exact auditor and widen the pattern until no cell is pinned. On by default:
@@ -36,6 +36,12 @@ export interface ReleaseSettings {
   readonly disclosure: DisclosureSettings;
   /** How many of the latest quarters, counting the quarter of publication, are still open for revision (flag `p`). */
   readonly provisionalQuarters: number;
+  /**
+   * A published country and time is revised only once at least this many persons' records have changed in it
+   * (revocations, corrections, late registrations); fewer are held for a later release, so that two releases never
+   * differ by one person (docs/DISCLOSURE-CONTROL.md, "Revisions"). Method NONE applies every change at once.
+   */
+  readonly revisionMinChanges: number;
 }
 
 /** Every setting of the hub, read and validated once at start; a bad value stops the start with its variable named. */
@@ -73,6 +79,7 @@ export class HubConfig {
       {
         disclosure: readDisclosure(read, env),
         provisionalQuarters: read.integer('PROVISIONAL_QUARTERS', 2, { min: 0, max: 40 }),
+        revisionMinChanges: read.integer('DISCLOSURE_REVISION_MIN_CHANGES', 5, { min: 1, max: 10_000 }),
       },
       read.integer('MAX_MESSAGE_BYTES', 60 * 1024 * 1024, { min: 1024, max: 63 * 1024 * 1024 }),
       {

@@ -7,7 +7,7 @@ import type { CountryMetadataModel } from './country-metadata.model.js';
 import type { SetCountryMetadataInput } from './dto/set-country-metadata.input.js';
 import { definitionDiffersFromStandard } from './metadata-flags.js';
 
-/** Country metadata per period (DATA-STANDARD.md section 4), set by the hub administrator. */
+/** Country metadata per period (docs/DATA-STANDARD.md section 4), set by the hub administrator. */
 @Injectable()
 export class CountryMetadataService {
   constructor(private readonly dataSource: DataSource) {}

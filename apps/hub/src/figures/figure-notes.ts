@@ -103,7 +103,8 @@ function tableNotes(context: NoteContext): TableNote[] {
         id: 'protection.cell-key',
         text:
           'Every count is perturbed by the cell key method: the same cell shows the same value in every table, and ' +
-          `totals are perturbed as cells of their own, so tables are not additive. Counts below ${context.smallCountThreshold} are flagged u (low reliability).`,
+          `totals are perturbed as cells of their own, so tables are not additive. Published values from 1 to ${context.smallCountThreshold - 1} ` +
+          'are flagged u (low reliability); a published 0 may stand for a few persons.',
       });
       break;
     case 'SUPPRESSION':

@@ -4,6 +4,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { CountryMetadataModule } from '../country-metadata/country-metadata.module.js';
 import { PopulationModule } from '../population/population.module.js';
 import { ReleasesModule } from '../releases/releases.module.js';
+import { RevisionsModule } from '../revisions/revisions.module.js';
 import { ComparativeRowResolver, FiguresResolver } from './figures.resolver.js';
 import { FiguresService } from './figures.service.js';
 import { PopulationDenominators } from './population-denominators.js';
@@ -11,7 +12,7 @@ import { PreviewService } from './preview.service.js';
 import { ReleasedCubes } from './released-cubes.reader.js';
 
 @Module({
-  imports: [ReleasesModule, PopulationModule, CountryMetadataModule, CatalogueModule, AccessLogModule],
+  imports: [ReleasesModule, RevisionsModule, PopulationModule, CountryMetadataModule, CatalogueModule, AccessLogModule],
   providers: [FiguresService, PreviewService, ReleasedCubes, PopulationDenominators, FiguresResolver, ComparativeRowResolver],
   exports: [FiguresService, ReleasedCubes, PopulationDenominators],
 })

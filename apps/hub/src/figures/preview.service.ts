@@ -15,6 +15,7 @@ import { FiguresErrorCode, FiguresException } from './figures.exception.js';
 import { assertSelectionSize, FiguresService } from './figures.service.js';
 import type { Measure } from './measure.js';
 import { disclosureControlOf } from '../releases/releases.service.js';
+import { RevisionsService } from '../revisions/revisions.service.js';
 
 export interface PreviewRequest {
   readonly dataset: string;
@@ -42,6 +43,7 @@ export class PreviewService {
     config: HubConfig,
     private readonly metadata: CountryMetadataService,
     private readonly figures: FiguresService,
+    private readonly revisions: RevisionsService,
   ) {
     this.control = disclosureControlOf(config.release.disclosure);
     this.provisionalQuarters = config.release.provisionalQuarters;
@@ -99,7 +101,10 @@ export class PreviewService {
       assertSelectionSize(selection, request.maxCells);
       await restrictRecordsToCountry(manager, country);
       await createPersonTimeRows(manager, PERSON_TABLE, dataset.legalStatuses);
-      const rows = await aggregateDataset(manager, dataset, PERSON_TABLE);
+      const current = await aggregateDataset(manager, dataset, PERSON_TABLE);
+      // As the next release will: held periods show what they were published from.
+      const round = await this.revisions.decide(manager, plan, country);
+      const { rows } = await this.revisions.holdDataset(manager, dataset.id, current, round);
       const protectedCells = protectDataset(dataset, rows, plan, this.control);
       const cells = markRevisions(protectedCells, await latestReleased(manager, dataset, country), plan);
       return { selection, coverage: coverageOf(plan), cells: storedValues(cells) };

@@ -31,6 +31,8 @@ export type ReceiptPayload =
       readonly country: string;
       readonly erased: number;
       readonly receivedAt: string;
+      /** What the person is promised for published figures (revision policy), in words a steward can pass on. */
+      readonly figuresPromise: string;
     };
 
 /**

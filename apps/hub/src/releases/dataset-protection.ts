@@ -92,7 +92,7 @@ export function protectDataset(
     const coverage = plan.coverage.get(coverageKey(geoCode, time));
     // Breakdowns not collected are published as not available whatever the count (see notCollectedCells).
     if (!coverage?.reported || isNotCollected(dataset, coverage, codes)) continue;
-    // A member's confidential cell is carried to its groups (DATA-STANDARD.md section 6).
+    // A member's confidential cell is carried to its groups (docs/DATA-STANDARD.md section 6).
     const memberConfidential =
       confidential.size > 0 &&
       (groupMembers.get(geoCode) ?? []).some((member) => confidential.has([member, time, ...codes].join(SEPARATOR)));

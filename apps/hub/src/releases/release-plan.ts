@@ -46,8 +46,15 @@ export interface ReleasePlanInput {
   readonly provisionalQuarters: number;
 }
 
+const COVERAGE_KEY_SEPARATOR = '\u0000';
+
 export function coverageKey(geo: string, time: string): string {
-  return `${geo}\u0000${time}`;
+  return `${geo}${COVERAGE_KEY_SEPARATOR}${time}`;
+}
+
+export function coverageKeyParts(key: string): { geo: string; time: string } {
+  const [geo, time] = key.split(COVERAGE_KEY_SEPARATOR) as [string, string];
+  return { geo, time };
 }
 
 export function planRelease(input: ReleasePlanInput): ReleasePlan {

@@ -22,6 +22,10 @@ export class ReleaseEntity {
   @Column({ name: 'small_count_threshold', type: 'integer' })
   smallCountThreshold!: number;
 
+  /** The revision policy's public parameter; null for releases published before the policy existed. */
+  @Column({ name: 'revision_min_changes', type: 'integer', nullable: true })
+  revisionMinChanges!: number | null;
+
   @Column({ name: 'standard_version', type: 'text' })
   standardVersion!: string;
 }

@@ -47,6 +47,14 @@ export class ReleaseModel {
   @Field(() => Int, { description: 'k of the threshold rule (suppression) or of the low-reliability flag u (cell key).' })
   smallCountThreshold!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Revision policy: a published country and time is revised only once at least this many persons changed in it; ' +
+      'fewer changes are held for a later release (null: published before the policy).',
+  })
+  revisionMinChanges!: number | null;
+
   @Field()
   standardVersion!: string;
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CountryMetadataModule } from '../country-metadata/country-metadata.module.js';
 import { NodesModule } from '../nodes/nodes.module.js';
+import { RevisionsModule } from '../revisions/revisions.module.js';
 import { ReleasesResolver } from './releases.resolver.js';
 import { ReleasesService } from './releases.service.js';
 
 @Module({
-  imports: [NodesModule, CountryMetadataModule],
+  imports: [NodesModule, CountryMetadataModule, RevisionsModule],
   providers: [ReleasesService, ReleasesResolver],
   exports: [ReleasesService],
 })

@@ -5,6 +5,7 @@ import { FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, STANDARD_VERSION, type Datas
 import { HubConfig, type DisclosureSettings } from '../config/hub.config.js';
 import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { NodesService } from '../nodes/nodes.service.js';
+import { RevisionsService, type RevisionRound } from '../revisions/revisions.service.js';
 import { protectDataset, type DisclosureControl, type ReleaseCell } from './dataset-protection.js';
 import { aggregateDataset, createPersonTimeRows } from './release-aggregation.js';
 import { ReleaseCoverageEntity } from './release-coverage.entity.js';
@@ -32,6 +33,7 @@ export class ReleasesService {
     config: HubConfig,
     private readonly nodes: NodesService,
     private readonly metadata: CountryMetadataService,
+    private readonly revisions: RevisionsService,
   ) {
     this.control = disclosureControlOf(config.release.disclosure);
     this.provisionalQuarters = config.release.provisionalQuarters;
@@ -47,7 +49,7 @@ export class ReleasesService {
       throw new ReleasesException(ReleasesErrorCode.NOTE_TOO_LONG, `A release note has at most ${MAX_NOTE_LENGTH} characters.`, ['note']);
     }
     const started = performance.now();
-    const number = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const { releaseNumber: number, round } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       // Numbers are handed out one release at a time; taken before any read, so the snapshot follows the lock.
       await manager.query('LOCK TABLE hub_release IN SHARE ROW EXCLUSIVE MODE');
       const [{ last }]: { last: number | null }[] = await manager.query('SELECT max(number) AS last FROM hub_release');
@@ -66,6 +68,7 @@ export class ReleasesService {
         provisionalQuarters: this.provisionalQuarters,
       });
       const releaseNumber = (last ?? 0) + 1;
+      const round = await this.revisions.decide(manager, plan);
       await manager.insert(ReleaseEntity, {
         number: releaseNumber,
         publishedAt: now,
@@ -74,12 +77,24 @@ export class ReleasesService {
         disclosureMethod: this.control.method,
         smallCountThreshold: this.control.method === 'NONE' ? 0 : this.control.threshold,
         standardVersion: STANDARD_VERSION,
+        revisionMinChanges: round.minChanges,
       });
       await insertCoverage(manager, releaseNumber, plan);
-      await this.publishDatasets(manager, releaseNumber, last, plan);
-      return releaseNumber;
+      await this.publishDatasets(manager, releaseNumber, last, plan, round);
+      await this.revisions.consume(manager, round);
+      return { releaseNumber, round };
     });
-    this.logger.log({ msg: 'release published', release: number, method: this.control.method, ms: Math.round(performance.now() - started) });
+    const decided = (decision: string) => [...round.decisions.values()].filter((value) => value === decision).length;
+    this.logger.log({
+      msg: 'release published',
+      release: number,
+      method: this.control.method,
+      // Counts of country and time pairs only: which periods are held, and by how many changes, stays inside.
+      newPeriods: decided('NEW'),
+      revisedPeriods: decided('REVISED'),
+      heldPeriods: decided('HELD'),
+      ms: Math.round(performance.now() - started),
+    });
     return this.get(number);
   }
 
@@ -110,7 +125,13 @@ export class ReleasesService {
     return rows.map(({ geo, time, reported, flags, breakdownsNotCollected }) => ({ geo, time, reported, flags, breakdownsNotCollected }));
   }
 
-  private async publishDatasets(manager: EntityManager, releaseNumber: number, previousNumber: number | null, plan: ReleasePlan): Promise<void> {
+  private async publishDatasets(
+    manager: EntityManager,
+    releaseNumber: number,
+    previousNumber: number | null,
+    plan: ReleasePlan,
+    round: RevisionRound,
+  ): Promise<void> {
     const previousReported = previousNumber === null ? undefined : await reportedCoverage(manager, previousNumber);
     const personTables = new Map<string, string>();
     for (const dataset of Object.values(FIGURE_CATALOGUE) as DatasetDefinition[]) {
@@ -123,8 +144,12 @@ export class ReleasesService {
         await createPersonTimeRows(manager, table, dataset.legalStatuses);
         personTables.set(statuses, table);
       }
-      const aggregated = await aggregateDataset(manager, dataset, table);
+      const current = await aggregateDataset(manager, dataset, table);
       const aggregatedAt = performance.now();
+      // Held periods are published again from what they were published from (revision policy).
+      const { rows: aggregated, toStore } = await this.revisions.holdDataset(manager, dataset.id, current, round);
+      await this.revisions.storeAggregates(manager, releaseNumber, dataset.id, toStore);
+      const heldAt = performance.now();
       const protectedCells = protectDataset(dataset, aggregated, plan, this.control);
       const protectedAt = performance.now();
       const previous: PreviousRelease | undefined =
@@ -147,7 +172,8 @@ export class ReleasesService {
         aggregatedCells: aggregated.length,
         storedCells: cells.length,
         sqlMs: Math.round(aggregatedAt - started),
-        protectMs: Math.round(protectedAt - aggregatedAt),
+        revisionPolicyMs: Math.round(heldAt - aggregatedAt),
+        protectMs: Math.round(protectedAt - heldAt),
         revisionMs: Math.round(revisedAt - protectedAt),
         storeMs: Math.round(performance.now() - revisedAt),
         totalMs: Math.round(performance.now() - started),
@@ -183,6 +209,7 @@ function toModel(release: ReleaseEntity): ReleaseModel {
     note: release.note,
     disclosureMethod: release.disclosureMethod,
     smallCountThreshold: release.smallCountThreshold,
+    revisionMinChanges: release.revisionMinChanges,
     standardVersion: release.standardVersion,
     // Resolved per field (ReleasesResolver), so that a list of releases does not load every coverage row.
     datasets: [],

@@ -14,6 +14,12 @@ export class RevocationReceiptModel {
 
   @Field({ description: 'Compact JWS (typ thb-receipt+jws) signed by the hub.' })
   receipt!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the revocation promises for published figures, as signed in the receipt (null for receipts of an older hub).',
+  })
+  figuresPromise!: string | null;
 }
 
 @ObjectType('Revocation', { description: 'An entry of the revocation ledger (never the pseudonyms).' })

@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { decodeJwt } from 'jose';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JwsTypes } from '@app/crypto';
 import { isCountryCode, validateRevocation, type RevocationNotice } from '@app/standard';
 import { HubKeyring } from '../keys/hub-keyring.js';
 import { ReceiptStatus } from '../keys/receipt-status.js';
 import { NodeSignatureVerifier } from '../nodes/node-signature.verifier.js';
+import { RevisionsService } from '../revisions/revisions.service.js';
+import { revocationPromise } from './revocation-promise.js';
 import { RevocationEntity } from './revocation.entity.js';
 import type { RevocationModel, RevocationReceiptModel } from './revocation.model.js';
 import { RevocationsErrorCode, RevocationsException } from './revocations.exception.js';
@@ -20,6 +23,7 @@ export class RevocationsService {
     private readonly dataSource: DataSource,
     private readonly verifier: NodeSignatureVerifier,
     private readonly keyring: HubKeyring,
+    private readonly revisions: RevisionsService,
   ) {}
 
   /** Erases every record of the named pseudonyms for the notice's country, all periods, in one transaction. */
@@ -80,13 +84,15 @@ export class RevocationsService {
     const replay = await receiptOf(manager, notice.noticeId, notice.nodeId);
     if (replay) return replay;
     const pseudonyms = [...new Set(notice.pseudonyms)];
-    const erasedRows: { erased: string }[] = await manager.query(
-      `WITH gone AS (DELETE FROM hub_record WHERE country = $1 AND pseudonym = ANY($2::text[]) RETURNING 1)
-       SELECT count(*) AS erased FROM gone`,
+    const erasedRows: { period: string; pseudonym: string }[] = await manager.query(
+      // Through a CTE: the driver answers a bare DELETE ... RETURNING with [rows, count].
+      `WITH gone AS (DELETE FROM hub_record WHERE country = $1 AND pseudonym = ANY($2::text[]) RETURNING period, pseudonym)
+       SELECT period, pseudonym FROM gone`,
       [notice.country, pseudonyms],
     );
-    const erased = Number(erasedRows[0]?.erased ?? 0);
+    const erased = erasedRows.length;
     const receivedAt = new Date();
+    await this.revisions.recordChangedRecords(manager, notice.country, erasedRows, receivedAt);
     const receipt = await this.keyring.signReceipt(
       {
         kind: 'REVOCATION',
@@ -95,6 +101,7 @@ export class RevocationsService {
         country: notice.country,
         erased,
         receivedAt: receivedAt.toISOString(),
+        figuresPromise: revocationPromise(this.revisions.minChanges),
       },
       receivedAt,
     );
@@ -108,7 +115,7 @@ export class RevocationsService {
       receivedAt,
       receipt,
     });
-    return { noticeId: notice.noticeId, status: ReceiptStatus.ACCEPTED, erased, receipt };
+    return { noticeId: notice.noticeId, status: ReceiptStatus.ACCEPTED, erased, receipt, figuresPromise: promiseOf(receipt) };
   }
 }
 
@@ -123,5 +130,17 @@ async function receiptOf(manager: EntityManager, noticeId: unknown, nodeId: stri
       '/noticeId',
     ]);
   }
-  return { noticeId: applied.noticeId, status: ReceiptStatus.DUPLICATE, erased: applied.erased, receipt: applied.receipt };
+  return {
+    noticeId: applied.noticeId,
+    status: ReceiptStatus.DUPLICATE,
+    erased: applied.erased,
+    receipt: applied.receipt,
+    figuresPromise: promiseOf(applied.receipt),
+  };
+}
+
+/** The promise as signed in the receipt (receipts of an older hub have none). */
+function promiseOf(receipt: string): string | null {
+  const payload = decodeJwt(receipt);
+  return typeof payload['figuresPromise'] === 'string' ? payload['figuresPromise'] : null;
 }

@@ -6,6 +6,7 @@ import { HubKeyring } from '../keys/hub-keyring.js';
 import { ReceiptStatus } from '../keys/receipt-status.js';
 import { NodeSignatureVerifier } from '../nodes/node-signature.verifier.js';
 import { NodesService } from '../nodes/nodes.service.js';
+import { RevisionsService } from '../revisions/revisions.service.js';
 import { recordColumns, sliceColumns, type RecordColumns } from './record-columns.js';
 import { returnTimingProblems } from './return-timing.js';
 import type { SubmissionReceiptModel } from './submission-receipt.model.js';
@@ -28,6 +29,7 @@ export class SubmissionsService {
     private readonly verifier: NodeSignatureVerifier,
     private readonly keyring: HubKeyring,
     private readonly nodes: NodesService,
+    private readonly revisions: RevisionsService,
   ) {}
 
   /**
@@ -183,8 +185,16 @@ export class SubmissionsService {
       receivedAt,
       receipt,
     });
-    await manager.query('DELETE FROM hub_record WHERE country = $1 AND period = $2', [submitted.country, submitted.period]);
+    // The new records go in beside the ones they replace, so that the revision policy can count who changed.
     await insertRecords(manager, submitted, columns);
+    await this.revisions.recordReturn(manager, submitted, accepted !== null, receivedAt);
+    if (accepted !== null) {
+      await manager.query('DELETE FROM hub_record WHERE country = $1 AND period = $2 AND return_id <> $3', [
+        submitted.country,
+        submitted.period,
+        submitted.returnId,
+      ]);
+    }
     return { returnId: submitted.returnId, status: ReceiptStatus.ACCEPTED, receipt };
   }
 }

@@ -50,7 +50,11 @@ export class ConsentService implements OnModuleInit {
   onModuleInit(): void {
     // The hub's verified receipt says how many records it erased; kept with the revocation.
     this.outbox.registerReceiptHandler(OutboxKind.REVOCATION, async (manager, messageId, receipt) => {
-      await manager.update(RevocationEntity, { id: messageId }, { erased: receipt.erased ?? null, receiptedAt: receipt.receiptedAt });
+      await manager.update(
+        RevocationEntity,
+        { id: messageId },
+        { erased: receipt.erased ?? null, figuresPromise: receipt.figuresPromise ?? null, receiptedAt: receipt.receiptedAt },
+      );
     });
   }
 
@@ -113,6 +117,7 @@ export class ConsentService implements OnModuleInit {
         revokedAt: now,
         revokedBy: actor.subject,
         erased: null,
+        figuresPromise: null,
         receiptedAt: null,
       });
       await manager.insert(RevocationEntity, row);
@@ -128,7 +133,7 @@ export class ConsentService implements OnModuleInit {
       throw new ConsentException(ConsentErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
     }
     const rows: RevocationRow[] = await this.dataSource.query(
-      `SELECT r.id, r.person_id, r.pseudonym, r.revoked_at, r.revoked_by, r.erased, r.receipted_at,
+      `SELECT r.id, r.person_id, r.pseudonym, r.revoked_at, r.revoked_by, r.erased, r.figures_promise, r.receipted_at,
               m.state, m.attempts, m.last_error_code
          FROM revocation r JOIN outbox_message m ON m.id = r.id
         ORDER BY r.revoked_at DESC, r.id`,
@@ -144,6 +149,7 @@ export class ConsentService implements OnModuleInit {
             revokedAt: new Date(row.revoked_at),
             revokedBy: row.revoked_by,
             erased: row.erased,
+            figuresPromise: row.figures_promise,
             receiptedAt: row.receipted_at === null ? null : new Date(row.receipted_at),
           }),
           { state: row.state, attempts: row.attempts, lastErrorCode: row.last_error_code },
@@ -172,6 +178,7 @@ export class ConsentService implements OnModuleInit {
       attempts: delivery.attempts,
       lastErrorCode: delivery.lastErrorCode,
       erased: revocation.erased,
+      figuresPromise: revocation.figuresPromise,
       receiptedAt: revocation.receiptedAt,
     };
   }
@@ -184,6 +191,7 @@ interface RevocationRow {
   revoked_at: Date;
   revoked_by: string;
   erased: number | null;
+  figures_promise: string | null;
   receipted_at: Date | null;
   state: OutboxState;
   attempts: number;

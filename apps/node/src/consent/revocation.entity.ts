@@ -22,6 +22,10 @@ export class RevocationEntity {
   @Column({ type: 'integer', nullable: true })
   erased!: number | null;
 
+  /** What the hub's verified receipt promises for published figures. */
+  @Column({ name: 'figures_promise', type: 'text', nullable: true })
+  figuresPromise!: string | null;
+
   @Column({ name: 'receipted_at', type: 'timestamptz', nullable: true })
   receiptedAt!: Date | null;
 }

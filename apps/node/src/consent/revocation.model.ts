@@ -48,6 +48,14 @@ export class RevocationModel {
   @Field(() => Int, { nullable: true, description: "Records the hub erased, from its verified receipt." })
   erased!: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What the revocation promises for published figures, from the hub's verified receipt: the person is erased from the " +
+      'hub at once, and left out of each period\'s figures from that period\'s next scheduled revision on.',
+  })
+  figuresPromise!: string | null;
+
   @Field(() => Date, { nullable: true })
   receiptedAt!: Date | null;
 }

@@ -92,7 +92,7 @@ export class OutboxDeliveryService implements OnApplicationBootstrap, OnModuleDe
     }
     const check = await checkReceipt(answer.receipt, message, this.config, keys);
     if (!check.valid) return retry(check.code);
-    return { kind: 'RECEIPTED', hubStatus: answer.status, receipt: answer.receipt, erased: check.erased };
+    return { kind: 'RECEIPTED', hubStatus: answer.status, receipt: answer.receipt, facts: check.facts };
   }
 
   /** Receipts stored while no hub key was configured are verified as soon as one is. */
@@ -103,7 +103,7 @@ export class OutboxDeliveryService implements OnApplicationBootstrap, OnModuleDe
     const keys = await this.hubKeys.keysByKid();
     for (const message of delivered) {
       const check = await checkReceipt(message.receipt ?? '', message, this.config, keys);
-      if (check.valid) await this.outbox.markReceipted(message.id, message.kind, check.erased, new Date());
+      if (check.valid) await this.outbox.markReceipted(message.id, message.kind, check.facts, new Date());
       else await this.outbox.noteReceiptProblem(message.id, check.code);
       this.logger.log({ msg: 'stored receipt reviewed', messageId: message.id, kind: message.kind, valid: check.valid });
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
 import { OutboxKind, OutboxState, type HubStatus } from './outbox-state.js';
+import type { ReceiptFacts } from './receipt-check.js';
 
 /** A message taken for delivery: its lease is held until the outcome is recorded. */
 export interface ClaimedMessage {
@@ -18,13 +19,13 @@ export type ClaimResult =
   | { readonly claimed: undefined; readonly dueAt: Date | undefined };
 
 export type DeliveryOutcome =
-  | { readonly kind: 'RECEIPTED'; readonly hubStatus: HubStatus; readonly receipt: string; readonly erased: number | undefined }
+  | { readonly kind: 'RECEIPTED'; readonly hubStatus: HubStatus; readonly receipt: string; readonly facts: ReceiptFacts }
   | { readonly kind: 'DELIVERED_UNVERIFIED'; readonly hubStatus: HubStatus; readonly receipt: string }
   | { readonly kind: 'REJECTED'; readonly code: string }
   | { readonly kind: 'RETRY'; readonly code: string; readonly retryAt: Date };
 
 /** Runs in the transaction that records a verified receipt (e.g. to note what the hub erased). */
-export type ReceiptHandler = (manager: EntityManager, messageId: string, receipt: { erased: number | undefined; receiptedAt: Date }) => Promise<void>;
+export type ReceiptHandler = (manager: EntityManager, messageId: string, receipt: ReceiptFacts & { receiptedAt: Date }) => Promise<void>;
 
 export interface OutboxFilter {
   readonly states?: readonly OutboxState[];
@@ -122,7 +123,7 @@ export class OutboxService {
             [message.id, state, outcome.hubStatus, outcome.receipt, now],
           )) as [unknown, number];
           if (updated === 1 && outcome.kind === 'RECEIPTED') {
-            await this.receiptHandlers.get(message.kind)?.(manager, message.id, { erased: outcome.erased, receiptedAt: now });
+            await this.receiptHandlers.get(message.kind)?.(manager, message.id, { ...outcome.facts, receiptedAt: now });
           }
           return;
         }
@@ -148,13 +149,13 @@ export class OutboxService {
   }
 
   /** Upgrades a DELIVERED message whose stored receipt now verifies. */
-  async markReceipted(messageId: string, kind: OutboxKind, erased: number | undefined, now: Date): Promise<void> {
+  async markReceipted(messageId: string, kind: OutboxKind, facts: ReceiptFacts, now: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const [, updated] = (await manager.query(
         `UPDATE outbox_message SET state = 'RECEIPTED', last_error_code = NULL WHERE id = $1 AND state = 'DELIVERED'`,
         [messageId],
       )) as [unknown, number];
-      if (updated === 1) await this.receiptHandlers.get(kind)?.(manager, messageId, { erased, receiptedAt: now });
+      if (updated === 1) await this.receiptHandlers.get(kind)?.(manager, messageId, { ...facts, receiptedAt: now });
     });
   }
 

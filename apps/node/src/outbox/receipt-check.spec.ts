@@ -53,7 +53,7 @@ describe('checkReceipt', () => {
     expect(await checkReceipt(receipt, message, party, hubKeys)).toEqual({
       valid: true,
       receivedAt: new Date('2026-04-03T08:00:00.000Z'),
-      erased: undefined,
+      facts: {},
     });
   });
 
@@ -88,8 +88,21 @@ describe('checkReceipt', () => {
     const revocation: DeliveredMessage = { id: noticeId, kind: OutboxKind.REVOCATION, payload: 'unused' };
     const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 4, receivedAt: '2026-04-03T08:00:00Z', hub: 'thb-hub' };
     const receipt = await signJws(payload, hub.signing, { typ: JwsTypes.receipt });
-    expect(await checkReceipt(receipt, revocation, party, hubKeys)).toMatchObject({ valid: true, erased: 4 });
+    expect(await checkReceipt(receipt, revocation, party, hubKeys)).toMatchObject({ valid: true, facts: { erased: 4 } });
     const negative = await signJws({ ...payload, erased: -1 }, hub.signing, { typ: JwsTypes.receipt });
     expect(await checkReceipt(negative, revocation, party, hubKeys)).toEqual({ valid: false, code: 'RECEIPT_MISMATCH' });
+  });
+
+  it('reads the promise a revocation receipt makes for published figures, and refuses one that is not a short text', async () => {
+    const noticeId = '6b1f0a6e-3c1f-4c50-9d55-9f0f7f1d2b3c';
+    const revocation: DeliveredMessage = { id: noticeId, kind: OutboxKind.REVOCATION, payload: 'unused' };
+    const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 1, receivedAt: '2026-04-03T08:00:00Z', hub: 'thb-hub' };
+    const promise = 'Erased from the hub when this receipt was issued.';
+    const signed = await signJws({ ...payload, figuresPromise: promise }, hub.signing, { typ: JwsTypes.receipt });
+    expect(await checkReceipt(signed, revocation, party, hubKeys)).toMatchObject({ valid: true, facts: { erased: 1, figuresPromise: promise } });
+    for (const bad of [42, '', 'x'.repeat(2001)]) {
+      const wrong = await signJws({ ...payload, figuresPromise: bad }, hub.signing, { typ: JwsTypes.receipt });
+      expect(await checkReceipt(wrong, revocation, party, hubKeys)).toEqual({ valid: false, code: 'RECEIPT_MISMATCH' });
+    }
   });
 });

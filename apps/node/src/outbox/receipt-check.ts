@@ -17,8 +17,18 @@ export interface ReceiptParty {
   readonly country: string;
 }
 
+/** What a verified receipt states beyond the acknowledgement (revocations only). */
+export interface ReceiptFacts {
+  /** Records the hub erased. */
+  readonly erased?: number;
+  /** What the revocation promises for published figures (receipts of an older hub have none). */
+  readonly figuresPromise?: string;
+}
+
+const MAX_PROMISE_LENGTH = 2000;
+
 export type ReceiptCheck =
-  | { readonly valid: true; readonly receivedAt: Date; /** Revocations only: records the hub erased. */ readonly erased: number | undefined }
+  | { readonly valid: true; readonly receivedAt: Date; readonly facts: ReceiptFacts }
   | { readonly valid: false; readonly code: string };
 
 /**
@@ -61,11 +71,14 @@ export async function checkReceipt(
     ) {
       return mismatch();
     }
-    return { valid: true, receivedAt, erased: undefined };
+    return { valid: true, receivedAt, facts: {} };
   }
   const erased = payload['erased'];
   if (typeof erased !== 'number' || !Number.isSafeInteger(erased) || erased < 0) return mismatch();
-  return { valid: true, receivedAt, erased };
+  const promise = payload['figuresPromise'];
+  if (promise === undefined) return { valid: true, receivedAt, facts: { erased } };
+  if (typeof promise !== 'string' || promise.length === 0 || promise.length > MAX_PROMISE_LENGTH) return mismatch();
+  return { valid: true, receivedAt, facts: { erased, figuresPromise: promise } };
 }
 
 /** The payload of a JWS this node signed itself (so it is trusted and well-formed). */

@@ -63,7 +63,9 @@ export class PreviewCellModel {
   @Field({ description: "Observation flags ('c' confidential)." })
   flags!: string;
 
-  @Field({ description: 'Below the threshold k: flagged u (low reliability) where the hub perturbs instead of suppressing.' })
+  @Field({
+    description: 'Below the threshold k: a small count. Where the hub perturbs instead of suppressing, u marks published values below k.',
+  })
   belowThreshold!: boolean;
 }
 

@@ -32,7 +32,7 @@ function row(pseudonymLetter: string, overrides: Partial<ReturnSourceRow> = {}):
 }
 
 describe('buildQuarterlyReturn', () => {
-  it('builds a return that the standard accepts, with the envelope of DATA-STANDARD.md section 3', () => {
+  it('builds a return that the standard accepts, with the envelope of docs/DATA-STANDARD.md section 3', () => {
     const built = buildQuarterlyReturn([row('B'), row('A', { legalStatus: 'SUSPECT', registeringOrganisation: null })], envelope);
     expect(validateReturn(built)).toMatchObject({ ok: true });
     expect(built).toMatchObject({

@@ -27,7 +27,7 @@ export interface ReturnEnvelope {
 }
 
 /**
- * The return of DATA-STANDARD.md section 3 from the registrations of one period: a record for each registration whose
+ * The return of docs/DATA-STANDARD.md section 3 from the registrations of one period: a record for each registration whose
  * person consented to international transmission; the others are counted as withheld (no consent), as are records
  * that do not pass the standard's validation (invalid), so coverage shows without them. Only coded fields are copied:
  * nothing of the identity can reach a record. Records are ordered by pseudonym and legal status, so the same data

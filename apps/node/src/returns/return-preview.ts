@@ -17,7 +17,7 @@ export interface PreviewCellFigures {
   /** What would be published under the threshold rule: null when confidential. */
   readonly value: number | null;
   readonly flags: string;
-  /** 0 < count < k: published with the flag `u` where the hub uses cell-key perturbation instead. */
+  /** 0 < count < k: a small count (the hub's cell-key method flags `u` by the published value, not by this). */
   readonly belowThreshold: boolean;
 }
 
@@ -32,8 +32,8 @@ export interface PreviewDatasetFigures {
 /**
  * The figures of each catalogue dataset for this country and period, protected as the hub protects them with the
  * threshold rule and secondary suppression (the same library and catalogue). The hub's default cell-key noise uses a
- * secret only the hub holds, so its exact values cannot be previewed here; `belowThreshold` shows which cells it
- * would flag as low reliability.
+ * secret only the hub holds, so its exact values cannot be previewed here; `belowThreshold` shows the small counts
+ * (the hub flags `u` on published values in 1..k-1, which this node cannot know).
  */
 export function previewFigures(records: readonly PseudonymisedRecord[], threshold: number): PreviewDatasetFigures[] {
   return Object.values(FIGURE_CATALOGUE).map((definition) => previewDataset(definition, records, threshold));

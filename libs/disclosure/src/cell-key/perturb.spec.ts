@@ -47,12 +47,29 @@ describe('perturb', () => {
     expect(perturb(10, CELL_KEY_MODULUS - 1n, table).value).toBe(10 + row.entries.at(-1)!.deviation);
   });
 
-  it('flags originally small counts u when a threshold is given', () => {
-    const key = 123_456_789n;
-    expect(perturb(3, key, table, { smallCountThreshold: 5 }).flags).toBe('u');
-    expect(perturb(5, key, table, { smallCountThreshold: 5 }).flags).toBe('');
-    expect(perturb(0, key, table, { smallCountThreshold: 5 }).flags).toBe('');
-    expect(perturb(3, key, table).flags).toBe('');
+  it('flags u exactly the published values in 1..k-1, whatever the original count', () => {
+    for (let n = 0; n <= 12; n++) {
+      for (let step = 0n; step < 64n; step++) {
+        const key = (CELL_KEY_MODULUS / 64n) * step + 12_345n;
+        const { value, flags } = perturb(n, key, table, { smallCountThreshold: 5 });
+        expect(flags).toBe(value! > 0 && value! < 5 ? 'u' : '');
+        expect(perturb(n, key, table).flags).toBe('');
+      }
+    }
+  });
+
+  it('gives a published 0 the same flags whether the original count was 0 or small', () => {
+    const zeroFlags = perturb(0, 99n, table, { smallCountThreshold: 5 }).flags;
+    let smallToZero = 0;
+    for (let n = 1; n < 5; n++) {
+      for (let step = 0n; step < 256n; step++) {
+        const published = perturb(n, (CELL_KEY_MODULUS / 256n) * step, table, { smallCountThreshold: 5 });
+        if (published.value !== 0) continue;
+        smallToZero += 1;
+        expect(published.flags).toBe(zeroFlags);
+      }
+    }
+    expect(smallToZero).toBeGreaterThan(0);
   });
 
   it('rejects invalid counts, keys and thresholds', () => {

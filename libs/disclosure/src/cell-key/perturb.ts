@@ -6,7 +6,11 @@ import { perturbationRowFor } from './perturbation-table.js';
 import type { PerturbationTable } from './perturbation-table.js';
 
 export interface PerturbOptions {
-  /** k: an original count in 1..k-1 is published perturbed but flagged `u` (low reliability). */
+  /**
+   * k: a *published* value in 1..k-1 is flagged `u` (low reliability). The flag follows the published value, never the
+   * original count: a flag computed from the count would tell what the noise hides (a `0` flagged `u` would say that
+   * someone is there).
+   */
   readonly smallCountThreshold?: number;
 }
 
@@ -39,13 +43,20 @@ export function smallThreshold(options: PerturbOptions): number {
 
 const LOW_RELIABILITY = flagsOf('u');
 
+/** The flags of a published value: a function of that value and the public threshold k only. */
+export function reliabilityFlags(published: number, smallCountThreshold: number): ObservationFlags {
+  return published > 0 && published < smallCountThreshold ? LOW_RELIABILITY : NO_FLAGS;
+}
+
 /** The hot path: `key` is an integer below 2^52 held in a number (exact), n a valid count. */
 export function perturbExactKey(n: number, key: number, table: PerturbationTable, smallCountThreshold: number): PerturbedValue {
-  const flags = n > 0 && n < smallCountThreshold ? LOW_RELIABILITY : NO_FLAGS;
-  if (n === 0) return { value: 0, flags };
+  if (n === 0) return { value: 0, flags: NO_FLAGS };
   const { entries } = perturbationRowFor(table, n);
   for (const entry of entries) {
-    if (key < entry.upperKey) return { value: n + entry.deviation, flags };
+    if (key < entry.upperKey) {
+      const value = n + entry.deviation;
+      return { value, flags: reliabilityFlags(value, smallCountThreshold) };
+    }
   }
   // Unreachable: the last entry's bound is 2^52 and keys are below it.
   throw new DisclosureException(DisclosureErrorCode.INVALID_KEY, 'A cell key must be an integer in [0, 2^52)');

@@ -1,6 +1,6 @@
 import { DisclosureErrorCode, DisclosureException } from '../disclosure.exception.js';
 
-/** The margin code every dimension of the figure catalogue has (DATA-STANDARD.md section 6). */
+/** The margin code every dimension of the figure catalogue has (docs/DATA-STANDARD.md section 6). */
 export const TOTAL = 'TOTAL';
 
 /** A margin of a dimension: the code under which its member leaves are counted together. */

@@ -16,7 +16,7 @@ export interface PopulationObservation {
   readonly flags: string;
 }
 
-/** A versioned copy of population figures (DATA-STANDARD.md section 5); rates name the version they used. */
+/** A versioned copy of population figures (docs/DATA-STANDARD.md section 5); rates name the version they used. */
 export interface PopulationTable {
   readonly standardVersion: StandardVersion;
   readonly tableId: string;

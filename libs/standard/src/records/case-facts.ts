@@ -37,7 +37,7 @@ export interface OffenderCaseFacts extends CaseFactsCommon {
   readonly legalStatus: OffenderStatus;
 }
 
-/** The statistical and consent blocks of a person record at a node (DATA-STANDARD.md section 1), identity excluded. */
+/** The statistical and consent blocks of a person record at a node (docs/DATA-STANDARD.md section 1), identity excluded. */
 export type CaseFacts = VictimCaseFacts | OffenderCaseFacts;
 
 /** Identity block: goes to the node's vault only, never into a record, log line or error. */

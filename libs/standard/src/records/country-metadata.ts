@@ -2,7 +2,7 @@ import type { Breakdown, IdentificationThreshold, LegalDefinition } from '../cod
 import type { CountryCode } from '../code-lists/country-codes.js';
 import type { StandardVersion } from '../standard-version.js';
 
-/** What a country's figures mean from a period on (DATA-STANDARD.md section 4). */
+/** What a country's figures mean from a period on (docs/DATA-STANDARD.md section 4). */
 export interface CountryMetadata {
   readonly standardVersion: StandardVersion;
   readonly country: CountryCode;

@@ -49,7 +49,7 @@ export interface OffenderRecord extends RecordCommon {
   readonly legalStatus: OffenderStatus;
 }
 
-/** One person in one legal status registered in one period, as it leaves a node (DATA-STANDARD.md section 2). */
+/** One person in one legal status registered in one period, as it leaves a node (docs/DATA-STANDARD.md section 2). */
 export type PseudonymisedRecord = VictimRecord | OffenderRecord;
 
 /**

@@ -3,7 +3,7 @@ import type { StandardVersion } from '../standard-version.js';
 import type { PseudonymisedRecord } from './pseudonymised-record.js';
 
 /**
- * What a node sends for one country and period (DATA-STANDARD.md section 3). `period` is a quarter; a return for a
+ * What a node sends for one country and period (docs/DATA-STANDARD.md section 3). `period` is a quarter; a return for a
  * year carries only records whose registration is known to the year alone (imported CTDC-like sources), so the hub
  * can count them in annual figures without pretending to know their quarter.
  */

@@ -14,7 +14,7 @@ function check<T>(validate: ValidateFunction, input: unknown, extraRules: (input
   return errors.length === 0 ? { ok: true, value: input as T } : { ok: false, errors };
 }
 
-/** A pseudonymised record, structure, codes and cross-field rules (DATA-STANDARD.md section 2). */
+/** A pseudonymised record, structure, codes and cross-field rules (docs/DATA-STANDARD.md section 2). */
 export function validateRecord(input: unknown): ValidationResult<PseudonymisedRecord> {
   return check(compiledSchemas().record, input);
 }

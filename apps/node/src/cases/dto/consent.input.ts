@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 
-/** Consent of a person (DATA-STANDARD.md section 1): international transmission needs statistical use too. */
+/** Consent of a person (docs/DATA-STANDARD.md section 1): international transmission needs statistical use too. */
 @InputType('ConsentInput')
 export class ConsentInput {
   @Field({ description: 'Consent to national statistical use.' })

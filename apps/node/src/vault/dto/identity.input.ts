@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 
-/** A person's identity block (DATA-STANDARD.md section 1). Stored only sealed in the vault; never leaves the node. */
+/** A person's identity block (docs/DATA-STANDARD.md section 1). Stored only sealed in the vault; never leaves the node. */
 @InputType('IdentityInput')
 export class IdentityInput {
   @Field(() => String, { nullable: true })

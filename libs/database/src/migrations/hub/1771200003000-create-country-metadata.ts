@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** What a country's figures mean from a period on (DATA-STANDARD.md section 4); the source of flags `d`, `b`, `:`. */
+/** What a country's figures mean from a period on (docs/DATA-STANDARD.md section 4); the source of flags `d`, `b`, `:`. */
 export class CreateCountryMetadata1771200003000 implements MigrationInterface {
   name = 'CreateCountryMetadata1771200003000';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Versioned population tables (DATA-STANDARD.md section 5), the denominators of rates. */
+/** Versioned population tables (docs/DATA-STANDARD.md section 5), the denominators of rates. */
 export class CreatePopulation1771200004000 implements MigrationInterface {
   name = 'CreatePopulation1771200004000';
 
