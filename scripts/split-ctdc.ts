@@ -1,7 +1,7 @@
 /**
  * Splits the CTDC subset by country of exploitation into one CTDC-shaped CSV per country, ready for each
  * national node's import (`npm run node:import -- <file>`):
- *   node dist/scripts/split-ctdc.js [--input ../shared/data/ctdc-2020-subset/ctdc-2020-subset.csv] --out .data/ctdc [--countries US,UA]
+ *   node dist/scripts/split-ctdc.js [--input data/third-party/ctdc-2020-subset/ctdc-2020-subset.csv] --out .data/ctdc [--countries US,UA]
  * Rows without a country of exploitation are counted and left out (no node can report them).
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
@@ -55,7 +55,7 @@ function option(name: string): string | undefined {
 }
 
 if (process.argv[1]?.endsWith('split-ctdc.js')) {
-  const input = resolve(option('input') ?? '../shared/data/ctdc-2020-subset/ctdc-2020-subset.csv');
+  const input = resolve(option('input') ?? 'data/third-party/ctdc-2020-subset/ctdc-2020-subset.csv');
   const only = option('countries') ? new Set(option('countries')!.split(',')) : undefined;
   splitCtdc(input, resolve(option('out') ?? '.data/ctdc'), only).then(
     (summary) => process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`),

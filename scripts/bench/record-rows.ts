@@ -4,7 +4,9 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { RecordKeySecret } from '@app/crypto';
 import { parsePeriod, type PseudonymisedRecord } from '@app/standard';
-import { recordColumns, type RecordColumns } from '../../apps/hub/src/submissions/record-columns.js';
+import { LIST_SEPARATOR } from '@app/database';
+import { HUB_RECORD_COLUMNS, recordColumns, sliceColumns, type RecordColumns } from '../../apps/hub/src/submissions/record-columns.js';
+import { RETURN_COLUMNS, recordInsertParameters, recordInsertSql } from '../../apps/hub/src/submissions/submissions.repository.js';
 
 /**
  * Records in the row shape of the hub's `hub_record` table, and the two fastest ways to write such rows with plain
@@ -22,13 +24,8 @@ export interface StoredRows {
   readonly columns: RecordColumns;
 }
 
-/** Columns of `hub_record` after the generated id, in table order. */
-export const STORED_COLUMNS = [
-  'return_id', 'country', 'period', 'year', 'quarter', 'pseudonym', 'legal_status', 'sex', 'age_group', 'citizenship',
-  'exploitation', 'labour_sector', 'registering_organisation', 'cross_border', 'residence_permit', 'reflection_period',
-  'assistance', 'assistance_conditional', 'compensation', 'returned', 'age_detailed', 'age_class', 'citizen', 'reg_org',
-  'permit', 'compens', 'return_code', 'record_key',
-] as const;
+/** Columns of `hub_record` after the generated id, in table order: the hub's own lists. */
+export const STORED_COLUMNS: readonly string[] = [...RETURN_COLUMNS, ...HUB_RECORD_COLUMNS].map(({ column }) => column);
 
 /** The rows the hub would store for these records; `returnIdOf` names the accepted return each belongs to. */
 export function storedRows(records: readonly PseudonymisedRecord[], secret: RecordKeySecret, returnIdOf: (record: PseudonymisedRecord) => string): StoredRows {
@@ -53,45 +50,15 @@ export function storedRows(records: readonly PseudonymisedRecord[], secret: Reco
   };
 }
 
-/** Values of one row in `STORED_COLUMNS` order (exploitation as a list). */
+/** Values of one row in `STORED_COLUMNS` order (lists of codes as lists). */
 function rowValues(rows: StoredRows, index: number): (string | number | boolean | null | readonly string[])[] {
-  const c = rows.columns;
-  return [
-    rows.returnId[index]!, rows.country[index]!, rows.period[index]!, rows.year[index]!, rows.quarter[index] ?? null,
-    c.pseudonym[index]!, c.legalStatus[index]!, c.sex[index]!, c.ageGroup[index]!, c.citizenship[index]!,
-    c.exploitation[index]!.split(','), c.labourSector[index] ?? null, c.registeringOrganisation[index] ?? null,
-    c.crossBorder[index]!, c.residencePermit[index] ?? null, c.reflectionPeriod[index] ?? null, c.assistance[index] ?? null,
-    c.assistanceConditional[index] ?? null, c.compensation[index] ?? null, c.returned[index] ?? null,
-    c.ageDetailed[index] ?? null, c.ageClass[index] ?? null, c.citizen[index] ?? null, c.regOrg[index] ?? null,
-    c.permit[index] ?? null, c.compens[index] ?? null, c.returnCode[index] ?? null, c.recordKey[index]!,
-  ];
+  const returnValues = [rows.returnId[index]!, rows.country[index]!, rows.period[index]!, rows.year[index]!, rows.quarter[index] ?? null];
+  const recordValues = HUB_RECORD_COLUMNS.map(({ column, multiValued }) => {
+    const value = rows.columns[column]?.[index] ?? null;
+    return multiValued && typeof value === 'string' ? value.split(LIST_SEPARATOR) : value;
+  });
+  return [...returnValues, ...recordValues];
 }
-
-const UNNEST_RECORD_COLUMNS = `r.pseudonym, r.legal_status, r.sex, r.age_group, r.citizenship,
-         string_to_array(r.exploitation, ','), r.labour_sector, r.registering_organisation, r.cross_border,
-         r.residence_permit, r.reflection_period, r.assistance, r.assistance_conditional, r.compensation, r.returned,
-         r.age_detailed, r.age_class, r.citizen, r.reg_org, r.permit, r.compens, r.return_code, r.record_key`;
-const RECORD_ALIASES = `pseudonym, legal_status, sex, age_group, citizenship, exploitation, labour_sector,
-           registering_organisation, cross_border, residence_permit, reflection_period, assistance,
-           assistance_conditional, compensation, returned, age_detailed, age_class, citizen, reg_org, permit, compens,
-           return_code, record_key`;
-/** Parameter types of the record columns, numbered from `first`. */
-const recordArrayTypes = (first: number) =>
-  ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'boolean', 'boolean', 'text',
-    'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint']
-    .map((type, index) => `$${first + index}::${type}[]`)
-    .join(', ');
-
-/** Rows of one return: its id, country and period travel once per statement, as scalars. */
-const UNNEST_ONE_RETURN_SQL = (table: string) => `INSERT INTO ${table} (${STORED_COLUMNS.join(', ')})
-  SELECT $1, $2, $3, $4, $5, ${UNNEST_RECORD_COLUMNS}
-    FROM unnest(${recordArrayTypes(6)}) AS r(${RECORD_ALIASES})`;
-
-/** Rows of many returns: every column is an array. */
-const UNNEST_MANY_RETURNS_SQL = (table: string) => `INSERT INTO ${table} (${STORED_COLUMNS.join(', ')})
-  SELECT r.return_id, r.country, r.period, r.year, r.quarter, ${UNNEST_RECORD_COLUMNS}
-    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::smallint[], ${recordArrayTypes(6)})
-      AS r(return_id, country, period, year, quarter, ${RECORD_ALIASES})`;
 
 /**
  * Writes the rows with one `INSERT ... SELECT FROM unnest(...)` per batch of `batchRows` (one array per column); when
@@ -99,22 +66,14 @@ const UNNEST_MANY_RETURNS_SQL = (table: string) => `INSERT INTO ${table} (${STOR
  */
 export async function insertByUnnest(client: pg.ClientBase, table: string, rows: StoredRows, batchRows: number): Promise<void> {
   const oneReturn = rows.count > 0 && rows.returnId.every((id, index) => id === rows.returnId[0] && rows.period[index] === rows.period[0]);
-  const sql = oneReturn ? UNNEST_ONE_RETURN_SQL(table) : UNNEST_MANY_RETURNS_SQL(table);
-  const c = rows.columns;
+  const sql = recordInsertSql({ table, returnColumns: oneReturn ? 'scalars' : 'arrays' });
   for (let from = 0; from < rows.count; from += batchRows) {
     const to = Math.min(rows.count, from + batchRows);
     const slice = <T>(values: readonly T[]) => values.slice(from, to);
     const returnColumns = oneReturn
       ? [rows.returnId[0], rows.country[0], rows.period[0], rows.year[0], rows.quarter[0]]
       : [slice(rows.returnId), slice(rows.country), slice(rows.period), slice(rows.year), slice(rows.quarter)];
-    await client.query(sql, [
-      ...returnColumns,
-      slice(c.pseudonym), slice(c.legalStatus), slice(c.sex), slice(c.ageGroup), slice(c.citizenship), slice(c.exploitation),
-      slice(c.labourSector), slice(c.registeringOrganisation), slice(c.crossBorder), slice(c.residencePermit),
-      slice(c.reflectionPeriod), slice(c.assistance), slice(c.assistanceConditional), slice(c.compensation), slice(c.returned),
-      slice(c.ageDetailed), slice(c.ageClass), slice(c.citizen), slice(c.regOrg), slice(c.permit), slice(c.compens),
-      slice(c.returnCode), slice(c.recordKey),
-    ]);
+    await client.query(sql, [...returnColumns, ...recordInsertParameters(sliceColumns(rows.columns, from, to))]);
   }
 }
 

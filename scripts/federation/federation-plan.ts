@@ -14,7 +14,7 @@ export const CTDC_NODES: readonly NodePlan[] = [
   { nodeId: 'node-md', country: 'MD', port: 3103, seed: 0, cases: 0 },
 ];
 
-export const CTDC_FILE = '../shared/data/ctdc-2020-subset/ctdc-2020-subset.csv';
+export const CTDC_FILE = 'data/third-party/ctdc-2020-subset/ctdc-2020-subset.csv';
 
 export const HUB_PORT = 3000;
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Role } from '@app/auth';
 import { errorCode, httpJson, startHub, tableRowCounts, type HubUnderTest } from '../support/hub-test-app.js';
 
-const sharedData = resolve(process.cwd(), '..', 'shared', 'data');
+const thirdPartyData = resolve(process.cwd(), 'data', 'third-party');
 const TABLES = '{ populationTables { version tableId source extractionDate observationCount years current } }';
 const POPULATION = 'query P($geo: String!, $year: Int!, $version: String) { population(geo: $geo, year: $year, version: $version) { value flags version } }';
 const LOAD = 'mutation L($input: LoadPopulationTableInput!) { loadPopulationTable(input: $input) { version current observationCount } }';
@@ -27,7 +27,7 @@ describe('hub reference data: population denominators, country metadata, keys ac
 
   beforeAll(async () => {
     hub = await startHub('hub-reference');
-    tsv = await readFile(resolve(sharedData, 'population', 'tps00001.tsv'), 'utf8');
+    tsv = await readFile(resolve(thirdPartyData, 'population', 'tps00001.tsv'), 'utf8');
   });
   afterAll(async () => {
     await hub?.close();

@@ -11,7 +11,7 @@ import { NodeTestBed, rowCountsOf } from '../support/node-test-app.js';
 import { PERSON_IDENTITY, PERSONS, PREVIEW_RETURN, REVOKE_CONSENT, SUBMIT_RETURN } from '../support/node-operations.js';
 
 const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const ctdcFile = resolve(repositoryRoot, '..', 'shared', 'data', 'ctdc-2020-subset', 'ctdc-2020-subset.csv');
+const ctdcFile = resolve(repositoryRoot, 'data', 'third-party', 'ctdc-2020-subset', 'ctdc-2020-subset.csv');
 // Indonesia: about 1,800 rows of the CTDC file over several years, both sexes.
 const COUNTRY = 'ID';
 

@@ -9,7 +9,6 @@ import { ReleaseCoverageEntity } from './releases/release-coverage.entity.js';
 import { ReleaseDatasetEntity } from './releases/release-dataset.entity.js';
 import { ReleaseEntity } from './releases/release.entity.js';
 import { RevocationEntity } from './revocations/revocation.entity.js';
-import { HubRecordEntity } from './submissions/hub-record.entity.js';
 import { SubmissionEntity } from './submissions/submission.entity.js';
 
 /** Every TypeORM entity of the hub, listed explicitly (no globs, so src and dist cannot diverge). */
@@ -17,7 +16,6 @@ export const hubEntities: Function[] = [
   NodeEntity,
   NodeKeyEntity,
   SubmissionEntity,
-  HubRecordEntity,
   RevocationEntity,
   CountryMetadataEntity,
   PopulationTableEntity,

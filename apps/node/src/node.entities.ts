@@ -1,3 +1,4 @@
+import type { EntitySchema } from 'typeorm';
 import { PersonEntity } from './cases/person.entity.js';
 import { RegistrationEntity } from './cases/registration.entity.js';
 import { RevocationEntity } from './consent/revocation.entity.js';
@@ -6,7 +7,7 @@ import { QuarterlyReturnEntity } from './returns/quarterly-return.entity.js';
 import { PersonIdentityEntity } from './vault/person-identity.entity.js';
 
 /** Every TypeORM entity of the node, listed explicitly (no globs, so src and dist cannot diverge). */
-export const nodeEntities: Function[] = [
+export const nodeEntities: (Function | EntitySchema)[] = [
   PersonEntity,
   RegistrationEntity,
   PersonIdentityEntity,

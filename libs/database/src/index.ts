@@ -6,3 +6,4 @@ export { createScratchDatabase } from './test-database.js';
 export type { ScratchDatabase } from './test-database.js';
 export { DatabaseModule } from './database.module.js';
 export type { DatabaseModuleOptions } from './database.module.js';
+export { LIST_SEPARATOR, joinedList, splitListSql } from './list-parameters.js';

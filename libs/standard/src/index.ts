@@ -43,6 +43,14 @@ export { ageGroupAt, ageGroupOfAge, ageGroupOfBand, ageInYears, childOrAdult } f
 export { citizenshipGroup } from './derivations/citizenship-group.js';
 
 export { PROTECTION_FIELDS, RECORD_FIELDS } from './records/pseudonymised-record.js';
+export {
+  CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, RECORD_FIELD_DESCRIPTORS, caseFieldsOf, isNullableField, protectionFieldsOf,
+  recordFieldValue,
+} from './records/record-fields.js';
+export type {
+  AnyRecordField, CaseField, CaseFieldName, FieldSqlType, ProtectionField, ProtectionFieldName, RecordFieldDescriptor,
+  CaseFieldsInput, ProtectionFieldsInput, StoredCaseFields, StoredProtectionFields, StoredValue,
+} from './records/record-fields.js';
 export type {
   ExploitationForms, OffenderRecord, Protection, PseudonymisedRecord, RecordConsent, VictimRecord,
 } from './records/pseudonymised-record.js';

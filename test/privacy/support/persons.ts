@@ -14,7 +14,7 @@ export interface Person {
 export const TEST_SECRET = new Uint8Array(32).map((_, index) => (index * 31 + 11) % 256);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const ctdcFile = path.resolve(repoRoot, '..', 'shared', 'data', 'ctdc-2020-subset', 'ctdc-2020-subset.csv');
+const ctdcFile = path.join(repoRoot, 'data', 'third-party', 'ctdc-2020-subset', 'ctdc-2020-subset.csv');
 
 /**
  * Real case records from the CTDC 2020 subset (k-anonymised by CTDC), every `step`-th one so that small cells

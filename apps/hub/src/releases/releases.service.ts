@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { joinedList, splitListSql } from '@app/database';
 import { buildPerturbationTable } from '@app/disclosure';
 import { FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, STANDARD_VERSION, type DatasetDefinition } from '@app/standard';
 import { HubConfig, type DisclosureSettings } from '../config/hub.config.js';
@@ -18,8 +19,6 @@ import { cellKey, markRevisions, type PreviousRelease } from './revision-flags.j
 
 const CELL_BATCH_ROWS = 20_000;
 const MAX_NOTE_LENGTH = 1000;
-/** Codes never contain it; arrays of codes travel joined by it (PostgreSQL arrays must be rectangular). */
-const CODE_SEPARATOR = '|';
 
 /** Publishes releases: the current records frozen into one protected cube per dataset, in one transaction. */
 @Injectable()
@@ -221,7 +220,7 @@ async function insertCoverage(manager: EntityManager, releaseNumber: number, pla
   const rows = [...plan.coverage.values()];
   await manager.query(
     `INSERT INTO hub_release_coverage (release_number, geo, time, reported, flags, breakdowns_not_collected)
-     SELECT $1, geo, time, reported, flags, string_to_array(missing, '${CODE_SEPARATOR}')
+     SELECT $1, geo, time, reported, flags, ${splitListSql('missing')}
        FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[]) AS c(geo, time, reported, flags, missing)`,
     [
       releaseNumber,
@@ -229,7 +228,7 @@ async function insertCoverage(manager: EntityManager, releaseNumber: number, pla
       rows.map((row) => row.time),
       rows.map((row) => row.reported),
       rows.map((row) => row.flags),
-      rows.map((row) => row.breakdownsNotCollected.join(CODE_SEPARATOR)),
+      rows.map((row) => joinedList(row.breakdownsNotCollected)),
     ],
   );
 }
@@ -239,14 +238,14 @@ async function insertCells(manager: EntityManager, releaseNumber: number, datase
     const batch = cells.slice(from, from + CELL_BATCH_ROWS);
     await manager.query(
       `INSERT INTO hub_release_cell (release_number, dataset, geo, time, codes, value, flags)
-       SELECT $1, $2, geo, time, string_to_array(codes, '${CODE_SEPARATOR}'), value, flags
+       SELECT $1, $2, geo, time, ${splitListSql('codes')}, value, flags
          FROM unnest($3::text[], $4::text[], $5::text[], $6::integer[], $7::text[]) AS c(geo, time, codes, value, flags)`,
       [
         releaseNumber,
         dataset,
         batch.map((cell) => cell.geo),
         batch.map((cell) => cell.time),
-        batch.map((cell) => cell.codes.join(CODE_SEPARATOR)),
+        batch.map((cell) => joinedList(cell.codes)),
         batch.map((cell) => cell.value),
         batch.map((cell) => cell.flags),
       ],

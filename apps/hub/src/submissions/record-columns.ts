@@ -1,73 +1,53 @@
 import type { RecordKeySecret } from '@app/crypto';
+import { joinedList } from '@app/database';
 import { recordKey } from '@app/disclosure';
-import { isVictimStatus, type PseudonymisedRecord, type VictimRecord } from '@app/standard';
-import { recordLeaves, type RecordLeaves } from '../releases/dimension-columns.js';
+import { RECORD_FIELD_DESCRIPTORS, recordFieldValue, type FieldSqlType, type PseudonymisedRecord } from '@app/standard';
+import { DERIVED_LEAF_COLUMNS, LEAF_COLUMNS, recordLeaves, type RecordLeaves } from '../releases/dimension-columns.js';
 
-/** A return's records as one array per column, the shape of a batched `INSERT ... SELECT FROM unnest(...)`. */
-export interface RecordColumns {
-  readonly pseudonym: string[];
-  readonly legalStatus: string[];
-  readonly sex: string[];
-  readonly ageGroup: string[];
-  readonly citizenship: string[];
-  /** Forms joined by commas: PostgreSQL arrays must be rectangular, so lists travel as text and are split in SQL. */
-  readonly exploitation: string[];
-  readonly labourSector: (string | null)[];
-  readonly registeringOrganisation: (string | null)[];
-  readonly crossBorder: string[];
-  readonly residencePermit: (string | null)[];
-  readonly reflectionPeriod: (number | null)[];
-  readonly assistance: (boolean | null)[];
-  readonly assistanceConditional: (boolean | null)[];
-  readonly compensation: (string | null)[];
-  readonly returned: (string | null)[];
-  readonly ageDetailed: (string | null)[];
-  readonly ageClass: (string | null)[];
-  readonly citizen: (string | null)[];
-  readonly regOrg: (string | null)[];
-  readonly permit: (string | null)[];
-  readonly compens: (string | null)[];
-  readonly returnCode: (string | null)[];
-  /** 52-bit record keys as decimal strings. */
-  readonly recordKey: string[];
+export type StoredSqlType = FieldSqlType | 'bigint';
+
+/** One column of `hub_record` that intake writes per record. */
+export interface StoredColumn {
+  readonly column: string;
+  readonly sqlType: StoredSqlType;
+  /** A list of codes (travels joined, see `joinedList` in libs/database). */
+  readonly multiValued: boolean;
 }
+
+/**
+ * The per-record columns of `hub_record` in stored order: the pseudonym, the standard's statistical fields (from their
+ * descriptors), the record's derived leaf codes in the figure catalogue, and its record key (a 52-bit integer as a
+ * decimal string). The return's country, period and time travel once per statement beside them.
+ */
+export const HUB_RECORD_COLUMNS: readonly StoredColumn[] = [
+  { column: 'pseudonym', sqlType: 'text', multiValued: false },
+  ...RECORD_FIELD_DESCRIPTORS.map(({ column, sqlType, multiValued }) => ({ column, sqlType, multiValued })),
+  ...DERIVED_LEAF_COLUMNS.map((key) => ({ column: LEAF_COLUMNS[key].column, sqlType: 'text' as const, multiValued: false })),
+  { column: 'record_key', sqlType: 'bigint', multiValued: false },
+];
+
+export type ColumnValue = string | number | boolean | null;
+
+/** A return's records as one array per column of `HUB_RECORD_COLUMNS`, keyed by column: the shape of a batched unnest. */
+export type RecordColumns = Readonly<Record<string, ColumnValue[]>>;
+
+/** The fields a record's catalogue leaves can depend on: its coded ones (over-inclusive on purpose). */
+const CODED_FIELDS = RECORD_FIELD_DESCRIPTORS.filter((field) => 'codes' in field);
 
 /**
  * The stored form of a validated return's records: the standard's fields, the record's leaf codes in the figure
  * catalogue (from `recordCoordinates`, so the release groups exactly as the catalogue says) and its record key.
  */
 export function recordColumns(records: readonly PseudonymisedRecord[], secret: RecordKeySecret): RecordColumns {
-  const columns: RecordColumns = {
-    pseudonym: [],
-    legalStatus: [],
-    sex: [],
-    ageGroup: [],
-    citizenship: [],
-    exploitation: [],
-    labourSector: [],
-    registeringOrganisation: [],
-    crossBorder: [],
-    residencePermit: [],
-    reflectionPeriod: [],
-    assistance: [],
-    assistanceConditional: [],
-    compensation: [],
-    returned: [],
-    ageDetailed: [],
-    ageClass: [],
-    citizen: [],
-    regOrg: [],
-    permit: [],
-    compens: [],
-    returnCode: [],
-    recordKey: [],
-  };
+  const columns: Record<string, ColumnValue[]> = Object.fromEntries(HUB_RECORD_COLUMNS.map(({ column }) => [column, []]));
+  const pseudonyms = columns['pseudonym'] as ColumnValue[];
+  const recordKeys = columns['record_key'] as ColumnValue[];
+  const fieldColumns = RECORD_FIELD_DESCRIPTORS.map((field) => ({ field, values: columns[field.column] as ColumnValue[] }));
+  const leafColumns = DERIVED_LEAF_COLUMNS.map((key) => ({ key, values: columns[LEAF_COLUMNS[key].column] as ColumnValue[] }));
   // Leaves depend on a few coded fields, shared by many records: computed once per combination.
   const leavesByProfile = new Map<string, RecordLeaves>();
   for (const record of records) {
-    const victim = isVictimStatus(record.legalStatus) ? (record as VictimRecord) : undefined;
-    const protection = victim?.protection;
-    const profile = leafProfile(record, victim);
+    const profile = leafProfile(record);
     let leaves = leavesByProfile.get(profile);
     if (leaves === undefined) {
       leaves = recordLeaves(record);
@@ -76,59 +56,36 @@ export function recordColumns(records: readonly PseudonymisedRecord[], secret: R
       assertOwnField(leaves.exploit, record.exploitation, 'exploit');
       leavesByProfile.set(profile, leaves);
     }
-    columns.pseudonym.push(record.pseudonym);
-    columns.legalStatus.push(record.legalStatus);
-    columns.sex.push(record.sex);
-    columns.ageGroup.push(record.ageGroup);
-    columns.citizenship.push(record.citizenship);
-    columns.exploitation.push(record.exploitation.join(','));
-    columns.labourSector.push(record.labourSector ?? null);
-    columns.registeringOrganisation.push(victim?.registeringOrganisation ?? null);
-    columns.crossBorder.push(record.crossBorder);
-    columns.residencePermit.push(protection?.residencePermit ?? null);
-    columns.reflectionPeriod.push(protection?.reflectionPeriod ?? null);
-    columns.assistance.push(protection?.assistance ?? null);
-    columns.assistanceConditional.push(protection?.assistanceConditionalOnCooperation ?? null);
-    columns.compensation.push(protection?.compensation ?? null);
-    columns.returned.push(protection?.returned ?? null);
-    columns.ageDetailed.push(single(leaves.age_detailed));
-    columns.ageClass.push(single(leaves.age_class));
-    columns.citizen.push(single(leaves.citizen));
-    columns.regOrg.push(single(leaves.reg_org));
-    columns.permit.push(single(leaves.permit));
-    columns.compens.push(single(leaves.compens));
-    columns.returnCode.push(single(leaves.return));
-    columns.recordKey.push(recordKey(record.pseudonym, secret).toString());
+    pseudonyms.push(record.pseudonym);
+    for (const { field, values } of fieldColumns) values.push(storedValue(recordFieldValue(record, field)));
+    for (const { key, values } of leafColumns) values.push(single(leaves[key]));
+    recordKeys.push(recordKey(record.pseudonym, secret).toString());
   }
   return columns;
 }
 
-/**
- * Every field of a record that its leaves can depend on (all but the pseudonym and free-standing facts such as the
- * reflection period). Over-inclusive on purpose: a field that does not matter only makes the cache less shared.
- */
-function leafProfile(record: PseudonymisedRecord, victim: VictimRecord | undefined): string {
-  const protection = victim?.protection;
-  return [
-    record.country,
-    record.period,
-    record.legalStatus,
-    record.sex,
-    record.ageGroup,
-    record.citizenship,
-    record.exploitation.join(','),
-    record.labourSector,
-    record.crossBorder,
-    victim?.registeringOrganisation,
-    protection?.residencePermit,
-    protection?.compensation,
-    protection?.returned,
-  ].join('|');
+/** A field's value as its column takes it: absent is null, a list of codes is comma-joined. */
+function storedValue(value: unknown): ColumnValue {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return joinedList(value as string[]);
+  return value as ColumnValue;
+}
+
+/** Every coded field of a record with its country and period: all its leaves can depend on. */
+function leafProfile(record: PseudonymisedRecord): string {
+  const parts: unknown[] = [record.country, record.period];
+  for (const field of CODED_FIELDS) parts.push(storedValue(recordFieldValue(record, field)));
+  return parts.join('|');
 }
 
 /** Rows `from` to `to` (exclusive) of every column. */
 export function sliceColumns(columns: RecordColumns, from: number, to: number): RecordColumns {
-  return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values.slice(from, to)])) as unknown as RecordColumns;
+  return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values.slice(from, to)]));
+}
+
+/** How many records the columns hold. */
+export function columnRows(columns: RecordColumns): number {
+  return columns['pseudonym']?.length ?? 0;
 }
 
 function single(codes: readonly string[] | undefined): string | null {

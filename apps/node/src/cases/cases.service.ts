@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { tryParseIsoDate, tryParsePeriod, type IsoDate } from '@app/standard';
+import { caseFieldsOf, tryParseIsoDate, tryParsePeriod, type IsoDate } from '@app/standard';
 import type { NodeActor } from '../access/node-actor.js';
 import { NodeConfig } from '../config/node.config.js';
 import { PseudonymService } from '../pseudonyms/pseudonym.service.js';
@@ -128,7 +128,7 @@ export class CasesService {
     const birthDate = await this.birthDateOf(person.id);
     const draft = draftRegistration(input, this.draftContext(birthDate, 'personIdentity.birthDate', now), 'input');
     if (!draft.ok) throw CasesException.invalidInput(draft.problems);
-    const corrected = Object.assign(new RegistrationEntity(), registration, rowValuesOf(draft.value), { updatedAt: now });
+    const corrected: RegistrationEntity = { ...registration, ...rowValuesOf(draft.value), updatedAt: now };
     await this.transaction(async (manager) => {
       await manager.save(RegistrationEntity, corrected);
       await manager.update(PersonEntity, { id: person.id }, { updatedAt: now });
@@ -270,9 +270,7 @@ export async function insertRegistrations(
   drafts: readonly RegistrationDraft[],
   now: Date,
 ): Promise<RegistrationEntity[]> {
-  const rows = drafts.map((draft) =>
-    Object.assign(new RegistrationEntity(), { id: randomUUID(), personId, ...rowValuesOf(draft), createdAt: now, updatedAt: now }),
-  );
+  const rows = drafts.map((draft): RegistrationEntity => ({ id: randomUUID(), personId, ...rowValuesOf(draft), createdAt: now, updatedAt: now }));
   if (rows.length > 0) await manager.insert(RegistrationEntity, rows);
   return rows;
 }
@@ -281,14 +279,7 @@ export function rowValuesOf(draft: RegistrationDraft) {
   return {
     registrationDate: draft.registrationDate,
     period: draft.period,
-    legalStatus: draft.legalStatus,
-    sex: draft.sex,
-    ageGroup: draft.ageGroup,
-    citizenship: draft.citizenship,
-    exploitation: [...draft.exploitation],
-    labourSector: draft.labourSector,
-    registeringOrganisation: draft.registeringOrganisation,
-    crossBorder: draft.crossBorder,
+    ...caseFieldsOf(draft),
     protection: draft.protection,
   };
 }
@@ -298,14 +289,7 @@ export function fieldsOf(registration: RegistrationEntity): RegistrationFields {
   return {
     registrationDate: registration.registrationDate,
     registrationYear: registration.registrationDate === null ? Number(registration.period.slice(0, 4)) : null,
-    legalStatus: registration.legalStatus,
-    sex: registration.sex,
-    ageGroup: registration.ageGroup,
-    citizenship: registration.citizenship,
-    exploitation: registration.exploitation,
-    labourSector: registration.labourSector,
-    registeringOrganisation: registration.registeringOrganisation,
-    crossBorder: registration.crossBorder,
+    ...caseFieldsOf(registration),
     protection: registration.protection,
   };
 }

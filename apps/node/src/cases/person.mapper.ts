@@ -1,8 +1,8 @@
-import type { Protection } from '@app/standard';
+import { caseFieldsOf, protectionFieldsOf } from '@app/standard';
 import type { PersonEntity } from './person.entity.js';
 import type { ConsentModel, PersonModel } from './person.model.js';
 import type { RegistrationEntity } from './registration.entity.js';
-import type { ProtectionModel, RegistrationModel } from './registration.model.js';
+import type { RegistrationModel } from './registration.model.js';
 
 export function toConsentModel(person: PersonEntity): ConsentModel {
   const revoked = person.revokedAt !== null;
@@ -34,25 +34,7 @@ export function toRegistrationModel(registration: RegistrationEntity): Registrat
     personId: registration.personId,
     registrationDate: registration.registrationDate,
     period: registration.period,
-    legalStatus: registration.legalStatus,
-    sex: registration.sex,
-    ageGroup: registration.ageGroup,
-    citizenship: registration.citizenship,
-    exploitation: [...registration.exploitation],
-    labourSector: registration.labourSector,
-    registeringOrganisation: registration.registeringOrganisation,
-    crossBorder: registration.crossBorder,
-    protection: registration.protection === null ? null : toProtectionModel(registration.protection),
-  };
-}
-
-function toProtectionModel(protection: Protection): ProtectionModel {
-  return {
-    reflectionPeriod: protection.reflectionPeriod ?? null,
-    residencePermit: protection.residencePermit ?? null,
-    assistance: protection.assistance ?? null,
-    assistanceConditionalOnCooperation: protection.assistanceConditionalOnCooperation ?? null,
-    compensation: protection.compensation ?? null,
-    returned: protection.returned ?? null,
+    ...caseFieldsOf(registration),
+    protection: registration.protection === null ? null : protectionFieldsOf(registration.protection),
   };
 }

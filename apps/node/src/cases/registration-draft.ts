@@ -1,5 +1,6 @@
 import {
   ageGroupAt,
+  caseFieldsOf,
   ageGroupOfBand,
   ageInYears,
   formatPeriod,
@@ -8,50 +9,29 @@ import {
   tryParseIsoDate,
   validateRecord,
   type AgeGroup,
+  type CaseFieldsInput,
   type IsoDate,
   type Protection,
-  type PseudonymisedRecord,
+  type ProtectionFieldsInput,
+  type StoredCaseFields,
 } from '@app/standard';
 import { CasesErrorCode, type InputProblem } from './cases.exception.js';
 
-export interface ProtectionFields {
-  readonly reflectionPeriod?: number | null;
-  readonly residencePermit?: string | null;
-  readonly assistance?: boolean | null;
-  readonly assistanceConditionalOnCooperation?: boolean | null;
-  readonly compensation?: string | null;
-  readonly returned?: string | null;
-}
-
 /** The fields of a registration as they arrive (GraphQL input or an import row), not yet checked. */
-export interface RegistrationFields {
+export type RegistrationFields = Omit<CaseFieldsInput, 'ageGroup'> & {
   readonly registrationDate?: string | null;
   readonly registrationYear?: number | null;
-  readonly legalStatus: string;
-  readonly sex: string;
+  /** Omitted: derived from the birth date, or UNK. */
   readonly ageGroup?: string | null;
-  readonly citizenship: string;
-  readonly exploitation: readonly string[];
-  readonly labourSector?: string | null;
-  readonly registeringOrganisation?: string | null;
-  readonly crossBorder: string;
-  readonly protection?: ProtectionFields | null;
-}
+  readonly protection?: ProtectionFieldsInput | null;
+};
 
-/** A registration checked against the data standard, ready to store. */
-export interface RegistrationDraft {
+/** A registration checked against the data standard, ready to store: the standard's case fields and when. */
+export type RegistrationDraft = StoredCaseFields & {
   readonly registrationDate: IsoDate | null;
   readonly period: string;
-  readonly legalStatus: PseudonymisedRecord['legalStatus'];
-  readonly sex: PseudonymisedRecord['sex'];
-  readonly ageGroup: AgeGroup;
-  readonly citizenship: PseudonymisedRecord['citizenship'];
-  readonly exploitation: string[];
-  readonly labourSector: string | null;
-  readonly registeringOrganisation: string | null;
-  readonly crossBorder: PseudonymisedRecord['crossBorder'];
   readonly protection: Protection | null;
-}
+};
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: InputProblem[] };
 
@@ -84,14 +64,8 @@ export function draftRegistration(fields: RegistrationFields, context: DraftCont
     pseudonym: PLACEHOLDER_PSEUDONYM,
     country: context.country,
     period: timing?.period ?? String(FIRST_YEAR),
-    legalStatus: fields.legalStatus,
-    sex: fields.sex,
+    ...caseFieldsOf(fields),
     ageGroup,
-    citizenship: fields.citizenship,
-    exploitation: [...fields.exploitation],
-    labourSector: fields.labourSector,
-    registeringOrganisation: fields.registeringOrganisation,
-    crossBorder: fields.crossBorder,
     protection: protectionOf(fields.protection),
     consent: { statistics: true, international: true },
   });
@@ -108,14 +82,7 @@ export function draftRegistration(fields: RegistrationFields, context: DraftCont
     value: {
       registrationDate: timing.date,
       period: timing.period,
-      legalStatus: record.legalStatus,
-      sex: record.sex,
-      ageGroup: record.ageGroup,
-      citizenship: record.citizenship,
-      exploitation: [...record.exploitation],
-      labourSector: record.labourSector ?? null,
-      registeringOrganisation: 'registeringOrganisation' in record ? record.registeringOrganisation : null,
-      crossBorder: record.crossBorder,
+      ...caseFieldsOf(record),
       protection: 'protection' in record && record.protection !== undefined ? { ...record.protection } : null,
     },
   };
@@ -190,7 +157,7 @@ function derivedAgeGroup(birthDate: IsoDate, timing: Timing): AgeGroup | undefin
   return ageGroupOfBand(youngest, ageInYears(birthDate, lastDay));
 }
 
-function protectionOf(protection: ProtectionFields | null | undefined): Record<string, unknown> | undefined {
+function protectionOf(protection: ProtectionFieldsInput | null | undefined): Record<string, unknown> | undefined {
   if (protection === undefined || protection === null) return undefined;
   const present = withoutAbsent({ ...protection });
   return Object.keys(present).length === 0 ? undefined : present;

@@ -1,27 +1,14 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type StoredCaseFields, type StoredProtectionFields } from '@app/standard';
+import { declareRecordFields } from './record-field.graphql.js';
 
+/** A victim's protection facts; its fields are the standard's protection fields (null when not recorded). */
 @ObjectType('RegistrationProtection')
-export class ProtectionModel {
-  @Field(() => Int, { nullable: true })
-  reflectionPeriod!: number | null;
+export class ProtectionModel {}
+export interface ProtectionModel extends StoredProtectionFields {}
+declareRecordFields(ProtectionModel, PROTECTION_FIELD_DESCRIPTORS, { allOptional: true });
 
-  @Field(() => String, { nullable: true })
-  residencePermit!: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  assistance!: boolean | null;
-
-  @Field(() => Boolean, { nullable: true })
-  assistanceConditionalOnCooperation!: boolean | null;
-
-  @Field(() => String, { nullable: true })
-  compensation!: string | null;
-
-  @Field(() => String, { nullable: true })
-  returned!: string | null;
-}
-
-/** One registration (case) of a person: the coded attributes its return record carries. */
+/** One registration (case) of a person: the coded attributes its return record carries (the standard's case fields). */
 @ObjectType('Registration')
 export class RegistrationModel {
   @Field(() => ID)
@@ -36,30 +23,8 @@ export class RegistrationModel {
   @Field({ description: 'YYYY-Qn, or YYYY for a registration known only to the year.' })
   period!: string;
 
-  @Field()
-  legalStatus!: string;
-
-  @Field()
-  sex!: string;
-
-  @Field()
-  ageGroup!: string;
-
-  @Field()
-  citizenship!: string;
-
-  @Field(() => [String])
-  exploitation!: string[];
-
-  @Field(() => String, { nullable: true })
-  labourSector!: string | null;
-
-  @Field(() => String, { nullable: true })
-  registeringOrganisation!: string | null;
-
-  @Field()
-  crossBorder!: string;
-
   @Field(() => ProtectionModel, { nullable: true })
   protection!: ProtectionModel | null;
 }
+export interface RegistrationModel extends StoredCaseFields {}
+declareRecordFields(RegistrationModel, CASE_FIELDS);

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IdentityFields } from '@app/crypto';
+import { joinedList, splitListSql } from '@app/database';
 import {
+  CASE_FIELDS,
   CsvImportError,
   formatPeriod,
   importCtdcCsv,
   importTemplateCsv,
+  recordFieldValue,
   registrationPeriod,
   type CountryCode,
   type CsvDelimiter,
@@ -46,6 +49,34 @@ export interface CaseImportResult {
   readonly report: ImportReport;
   readonly tally: NodeImportTally;
 }
+
+/**
+ * Upsert of imported registrations, derived from the standard's case fields: one array parameter per column, lists
+ * joined; a registration is its person, period and legal status, and an unchanged one is left alone.
+ */
+const REGISTRATION_UPSERT_SQL = (() => {
+  const fixed = ['id', 'person_id', 'registration_date', 'period'];
+  const fixedTypes = ['uuid', 'uuid', 'date', 'text'];
+  const fields = CASE_FIELDS.map((field) => field.column);
+  const fieldTypes = CASE_FIELDS.map((field) => field.sqlType);
+  const columns = [...fixed, ...fields, 'protection'];
+  const types = [...fixedTypes, ...fieldTypes, 'jsonb'];
+  const values = columns.map((column) => {
+    const field = CASE_FIELDS.find((candidate) => candidate.column === column);
+    return field?.multiValued === true ? splitListSql(`t.${column}`) : `t.${column}`;
+  });
+  // Everything but the identifying key (person, period, legal status) may be updated.
+  const updated = [...columns.filter((column) => !['id', 'person_id', 'period', 'legal_status'].includes(column))];
+  const now = `$${columns.length + 1}`;
+  return `INSERT INTO registration (${columns.join(', ')}, created_at, updated_at)
+  SELECT ${values.join(', ')}, ${now}, ${now}
+    FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')}) AS t(${columns.join(', ')})
+  ON CONFLICT ON CONSTRAINT registration_person_period_status DO UPDATE SET
+    ${[...updated, 'updated_at'].map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
+   WHERE (${updated.map((column) => `registration.${column}`).join(', ')})
+         IS DISTINCT FROM (${updated.map((column) => `EXCLUDED.${column}`).join(', ')})
+  RETURNING (xmax::text = '0') AS inserted`;
+})();
 
 /** Accepted rows stored per round trip: one multi-row statement per table. */
 const BATCH_ROWS = 500;
@@ -213,44 +244,22 @@ export class CaseImportService {
   ): Promise<void> {
     if (rows.length === 0) return;
     const facts = rows.map((row) => row.imported.facts);
-    const changed: Array<{ inserted: boolean }> = await manager.query(
-      `INSERT INTO registration (id, person_id, registration_date, period, legal_status, sex, age_group, citizenship, exploitation,
-                                 labour_sector, registering_organisation, cross_border, protection, created_at, updated_at)
-       SELECT t.id, t.person_id, t.registration_date, t.period, t.legal_status, t.sex, t.age_group, t.citizenship,
-              string_to_array(t.exploitation, ';'), t.labour_sector, t.registering_organisation, t.cross_border, t.protection, $14, $14
-         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                     $10::text[], $11::text[], $12::text[], $13::jsonb[])
-           AS t(id, person_id, registration_date, period, legal_status, sex, age_group, citizenship, exploitation,
-                labour_sector, registering_organisation, cross_border, protection)
-       ON CONFLICT ON CONSTRAINT registration_person_period_status DO UPDATE SET
-              registration_date = EXCLUDED.registration_date, sex = EXCLUDED.sex, age_group = EXCLUDED.age_group,
-              citizenship = EXCLUDED.citizenship, exploitation = EXCLUDED.exploitation, labour_sector = EXCLUDED.labour_sector,
-              registering_organisation = EXCLUDED.registering_organisation, cross_border = EXCLUDED.cross_border,
-              protection = EXCLUDED.protection, updated_at = EXCLUDED.updated_at
-        WHERE (registration.registration_date, registration.sex, registration.age_group, registration.citizenship,
-               registration.exploitation, registration.labour_sector, registration.registering_organisation,
-               registration.cross_border, registration.protection)
-              IS DISTINCT FROM
-              (EXCLUDED.registration_date, EXCLUDED.sex, EXCLUDED.age_group, EXCLUDED.citizenship, EXCLUDED.exploitation,
-               EXCLUDED.labour_sector, EXCLUDED.registering_organisation, EXCLUDED.cross_border, EXCLUDED.protection)
-       RETURNING (xmax::text = '0') AS inserted`,
-      [
-        rows.map(() => randomUUID()),
-        rows.map((row) => row.personId),
-        facts.map((fact) => (fact.registration.precision === 'day' ? fact.registration.date : null)),
-        rows.map((row) => row.period),
-        facts.map((fact) => fact.legalStatus),
-        facts.map((fact) => fact.sex),
-        facts.map((fact) => fact.ageGroup),
-        facts.map((fact) => fact.citizenship),
-        facts.map((fact) => fact.exploitation.join(';')),
-        facts.map((fact) => fact.labourSector ?? null),
-        facts.map((fact) => ('registeringOrganisation' in fact ? fact.registeringOrganisation : null)),
-        facts.map((fact) => fact.crossBorder),
-        facts.map((fact) => ('protection' in fact && fact.protection !== undefined ? JSON.stringify(fact.protection) : null)),
-        now,
-      ],
+    const fieldValues = CASE_FIELDS.map((field) =>
+      facts.map((fact) => {
+        const value = recordFieldValue(fact, field);
+        if (value === undefined) return null;
+        return Array.isArray(value) ? joinedList(value as string[]) : value;
+      }),
     );
+    const changed: Array<{ inserted: boolean }> = await manager.query(REGISTRATION_UPSERT_SQL, [
+      rows.map(() => randomUUID()),
+      rows.map((row) => row.personId),
+      facts.map((fact) => (fact.registration.precision === 'day' ? fact.registration.date : null)),
+      rows.map((row) => row.period),
+      ...fieldValues,
+      facts.map((fact) => ('protection' in fact && fact.protection !== undefined ? JSON.stringify(fact.protection) : null)),
+      now,
+    ]);
     const inserted = changed.filter((row) => row.inserted).length;
     tally.registrationsCreated += inserted;
     tally.registrationsUpdated += changed.length - inserted;

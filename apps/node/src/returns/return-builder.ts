@@ -1,20 +1,14 @@
-import { STANDARD_VERSION, validateRecord, type Protection, type PseudonymisedRecord, type QuarterlyReturn } from '@app/standard';
+import {
+  STANDARD_VERSION, caseFieldsOf, validateRecord, type Protection, type PseudonymisedRecord, type QuarterlyReturn, type StoredCaseFields,
+} from '@app/standard';
 
-/** One registration of the period with what the return needs of its person. */
-export interface ReturnSourceRow {
+/** One registration of the period (the standard's case fields) with what the return needs of its person. */
+export type ReturnSourceRow = StoredCaseFields & {
   readonly pseudonym: string;
   /** True when international consent is in force and the person has not revoked it. */
   readonly internationalConsent: boolean;
-  readonly legalStatus: string;
-  readonly sex: string;
-  readonly ageGroup: string;
-  readonly citizenship: string;
-  readonly exploitation: readonly string[];
-  readonly labourSector: string | null;
-  readonly registeringOrganisation: string | null;
-  readonly crossBorder: string;
   readonly protection: Protection | null;
-}
+};
 
 export interface ReturnEnvelope {
   readonly returnId: string;
@@ -61,21 +55,10 @@ export function buildQuarterlyReturn(rows: readonly ReturnSourceRow[], envelope:
 }
 
 function recordOf(row: ReturnSourceRow, envelope: ReturnEnvelope): Record<string, unknown> {
-  const record: Record<string, unknown> = {
-    pseudonym: row.pseudonym,
-    country: envelope.country,
-    period: envelope.period,
-    legalStatus: row.legalStatus,
-    sex: row.sex,
-    ageGroup: row.ageGroup,
-    citizenship: row.citizenship,
-    exploitation: [...row.exploitation],
-    crossBorder: row.crossBorder,
-    consent: { statistics: true, international: true },
-  };
-  if (row.labourSector !== null) record['labourSector'] = row.labourSector;
-  if (row.registeringOrganisation !== null) record['registeringOrganisation'] = row.registeringOrganisation;
+  const record: Record<string, unknown> = { pseudonym: row.pseudonym, country: envelope.country, period: envelope.period };
+  for (const [name, value] of Object.entries(caseFieldsOf(row))) if (value !== null) record[name] = value;
   if (row.protection !== null) record['protection'] = { ...row.protection };
+  record['consent'] = { statistics: true, international: true };
   return record;
 }
 

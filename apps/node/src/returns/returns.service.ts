@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JwsTypes, signJws } from '@app/crypto';
-import { formatPeriod, periodStart, tryParsePeriod, validateReturn, type Protection, type QuarterlyReturn } from '@app/standard';
+import {
+  CASE_FIELDS, formatPeriod, periodStart, tryParsePeriod, validateReturn, type Protection, type QuarterlyReturn, type StoredCaseFields,
+} from '@app/standard';
 import type { NodeActor } from '../access/node-actor.js';
 import { calendarDayOf } from '../cases/calendar-day.js';
 import { NodeConfig } from '../config/node.config.js';
@@ -143,10 +145,9 @@ export class ReturnsService {
    * international consent is in force and they have not revoked it.
    */
   private async sourceRows(manager: EntityManager, period: string): Promise<ReturnSourceRow[]> {
-    const rows: SourceRow[] = await manager.query(
+    const rows: Array<Record<string, unknown> & { pseudonym: string; consent: boolean; protection: Protection | null }> = await manager.query(
       `SELECT p.pseudonym, (p.international_consent_given_on IS NOT NULL AND p.revoked_at IS NULL) AS consent,
-              r.legal_status, r.sex, r.age_group, r.citizenship, r.exploitation, r.labour_sector,
-              r.registering_organisation, r.cross_border, r.protection
+              ${CASE_FIELDS.map((field) => `r.${field.column}`).join(', ')}, r.protection
          FROM registration r JOIN person p ON p.id = r.person_id
         WHERE r.period = $1`,
       [period],
@@ -154,14 +155,7 @@ export class ReturnsService {
     return rows.map((row) => ({
       pseudonym: row.pseudonym,
       internationalConsent: row.consent,
-      legalStatus: row.legal_status,
-      sex: row.sex,
-      ageGroup: row.age_group,
-      citizenship: row.citizenship,
-      exploitation: row.exploitation,
-      labourSector: row.labour_sector,
-      registeringOrganisation: row.registering_organisation,
-      crossBorder: row.cross_border,
+      ...(Object.fromEntries(CASE_FIELDS.map((field) => [field.name, row[field.column] ?? null])) as StoredCaseFields),
       protection: row.protection,
     }));
   }
@@ -219,20 +213,6 @@ interface ReturnRow {
   withheld_no_consent: number;
   withheld_invalid: number;
   submitted_by: string;
-}
-
-interface SourceRow {
-  pseudonym: string;
-  consent: boolean;
-  legal_status: string;
-  sex: string;
-  age_group: string;
-  citizenship: string;
-  exploitation: string[];
-  labour_sector: string | null;
-  registering_organisation: string | null;
-  cross_border: string;
-  protection: Protection | null;
 }
 
 function toSubmittedReturnModel(row: QuarterlyReturnEntity, delivery: DeliveryColumns): SubmittedReturnModel {

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { FigureCell, FigureCode, FigureTable } from '../figure-table.js';
 
-// Test-only loader of real UNODC data (shared/data/unodc-glotip, see its README) as a figure table.
+// Test-only loader of real UNODC data (data/third-party/unodc-glotip, see its README) as a figure table.
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-export const GLOTIP_CSV = path.resolve(repoRoot, '..', 'shared', 'data', 'unodc-glotip', 'glotip.csv');
+export const GLOTIP_CSV = path.join(repoRoot, 'data', 'third-party', 'unodc-glotip', 'glotip.csv');
 
 const SEX_CODES: Record<string, FigureCode> = {
   Total: { code: 'TOTAL', label: 'Total' },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { bytesOf } from '../testing/csv-sources.js';
-import { sharedDataDir } from '../testing/test-paths.js';
+import { thirdPartyDataDir } from '../testing/test-paths.js';
 import { testPseudonym } from '../testing/test-records.js';
 import { toPseudonymisedRecord } from '../records/case-facts.js';
 import { validateRecord } from '../validation/validators.js';
@@ -10,7 +10,7 @@ import { type ImportedCase, runImport } from './csv-import.js';
 import { importCtdcCsv } from './ctdc-format.js';
 import type { ImportReport } from './import-problem.js';
 
-const ctdcPath = path.join(sharedDataDir, 'ctdc-2020-subset', 'ctdc-2020-subset.csv');
+const ctdcPath = path.join(thirdPartyDataDir, 'ctdc-2020-subset', 'ctdc-2020-subset.csv');
 const consent = { statistics: true, international: true };
 
 /** The file read the simplest way (it has no quoted fields), independently of the importer. */

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { repoRoot, sharedDataDir } from '../testing/test-paths.js';
+import { repoRoot, thirdPartyDataDir } from '../testing/test-paths.js';
 import { parseIsoDate } from '../time/iso-date.js';
 import { EurostatTsvError, parseEurostatPopulationTsv } from './eurostat-tsv.parser.js';
 import { formatPopulationTable, population, populationYears } from './population-table.js';
 import { projectPopulationTable, validatePopulationTable } from './population-table.loader.js';
 
 const source = { tableId: 'tps00001', title: 'Population on 1 January', source: 'Eurostat', extractionDate: parseIsoDate('2026-11-22') };
-const sharedTsv = readFileSync(path.join(sharedDataDir, 'population', 'tps00001.tsv'), 'utf8');
+const eurostatTsv = readFileSync(path.join(thirdPartyDataDir, 'population', 'tps00001.tsv'), 'utf8');
 
 describe('Eurostat bulk TSV parser', () => {
-  const table = parseEurostatPopulationTsv(sharedTsv, source);
+  const table = parseEurostatPopulationTsv(eurostatTsv, source);
 
   it('reads every geography and year with its flags', () => {
     expect(table.observations).toHaveLength(55 * 12);
@@ -64,10 +64,10 @@ describe('Eurostat bulk TSV parser', () => {
 });
 
 describe("the project's own copy", () => {
-  it('is the shared tps00001 file, as the script writes it', () => {
+  it('is the tps00001 file the repository carries, as the script writes it', () => {
     const committedText = readFileSync(path.join(repoRoot, 'libs', 'standard', 'data', 'population-tps00001.json'), 'utf8');
     const committed = projectPopulationTable();
-    const regenerated = parseEurostatPopulationTsv(sharedTsv, {
+    const regenerated = parseEurostatPopulationTsv(eurostatTsv, {
       tableId: committed.tableId, title: committed.title, source: committed.source, extractionDate: committed.extractionDate,
       version: committed.version, ...(committed.sourceUrl === undefined ? {} : { sourceUrl: committed.sourceUrl }),
       ...(committed.note === undefined ? {} : { note: committed.note }),

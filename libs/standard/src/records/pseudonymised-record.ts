@@ -3,6 +3,7 @@ import type {
   ResidencePermit, Return, Sex, VictimStatus,
 } from '../code-lists/code-lists.js';
 import type { CountryCode } from '../code-lists/country-codes.js';
+import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type CaseFieldName } from './record-fields.js';
 
 /** At least one form of exploitation, each at most once. */
 export type ExploitationForms = readonly [Exploitation, ...Exploitation[]];
@@ -53,30 +54,18 @@ export interface OffenderRecord extends RecordCommon {
 export type PseudonymisedRecord = VictimRecord | OffenderRecord;
 
 /**
- * Every field of the record and whether the schema requires it. `satisfies` makes the compiler reject a field added to
- * or removed from the types without this list; the spec compares the list with pseudonymised-record.schema.json.
+ * Every field of the record and whether the schema requires it: the envelope's, then the statistical fields' own
+ * (record-fields.ts). The spec compares the list with pseudonymised-record.schema.json.
  */
-export const RECORD_FIELDS = {
+export const RECORD_FIELDS: Readonly<Record<keyof VictimRecord | keyof OffenderRecord, boolean>> = {
   pseudonym: true,
   country: true,
   period: true,
-  legalStatus: true,
-  sex: true,
-  ageGroup: true,
-  citizenship: true,
-  exploitation: true,
-  labourSector: false,
-  registeringOrganisation: false,
-  crossBorder: true,
+  ...(Object.fromEntries(CASE_FIELDS.map((field) => [field.name, field.required])) as Record<CaseFieldName, boolean>),
   protection: false,
   consent: true,
-} as const satisfies Record<keyof VictimRecord | keyof OffenderRecord, boolean>;
+};
 
-export const PROTECTION_FIELDS = {
-  reflectionPeriod: false,
-  residencePermit: false,
-  assistance: false,
-  assistanceConditionalOnCooperation: false,
-  compensation: false,
-  returned: false,
-} as const satisfies Record<keyof Protection, boolean>;
+export const PROTECTION_FIELDS: Readonly<Record<keyof Protection, boolean>> = Object.fromEntries(
+  PROTECTION_FIELD_DESCRIPTORS.map((field) => [field.name, field.required]),
+) as Record<keyof Protection, boolean>;

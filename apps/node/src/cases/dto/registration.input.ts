@@ -1,30 +1,16 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type CaseFieldsInput, type ProtectionFieldsInput } from '@app/standard';
+import { declareRecordFields } from '../record-field.graphql.js';
 
-/** Protection facts of a victim (codes of the data standard). */
+/** Protection facts of a victim (codes of the data standard); its fields are the standard's protection fields. */
 @InputType('RegistrationProtectionInput')
-export class ProtectionInput {
-  @Field(() => Int, { nullable: true, description: 'Days of reflection period granted.' })
-  reflectionPeriod?: number | null;
-
-  @Field(() => String, { nullable: true })
-  residencePermit?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  assistance?: boolean | null;
-
-  @Field(() => Boolean, { nullable: true })
-  assistanceConditionalOnCooperation?: boolean | null;
-
-  @Field(() => String, { nullable: true })
-  compensation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  returned?: string | null;
-}
+export class ProtectionInput {}
+export interface ProtectionInput extends ProtectionFieldsInput {}
+declareRecordFields(ProtectionInput, PROTECTION_FIELD_DESCRIPTORS, { allOptional: true });
 
 /**
- * The statistical attributes of one registration, as codes of the data standard (strings, so an unknown code is
- * answered with the standard's UNKNOWN_CODE and its field path rather than a schema error).
+ * The statistical attributes of one registration, as codes of the data standard: the standard's case fields plus
+ * when it was registered. The age group may be omitted: the node derives it from the birth date.
  */
 @InputType('RegistrationInput')
 export class RegistrationInput {
@@ -34,30 +20,12 @@ export class RegistrationInput {
   @Field(() => Int, { nullable: true, description: 'Year of registration when the date is not known.' })
   registrationYear?: number | null;
 
-  @Field()
-  legalStatus!: string;
-
-  @Field()
-  sex!: string;
-
-  @Field(() => String, { nullable: true, description: 'Omit to derive it from the birth date (or UNK without one).' })
-  ageGroup?: string | null;
-
-  @Field({ description: 'Country code in Eurostat spelling (EL, UK), STLS or UNK.' })
-  citizenship!: string;
-
-  @Field(() => [String])
-  exploitation!: string[];
-
-  @Field(() => String, { nullable: true, description: 'NACE section, only with LABOUR.' })
-  labourSector?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Victims only.' })
-  registeringOrganisation?: string | null;
-
-  @Field()
-  crossBorder!: string;
-
   @Field(() => ProtectionInput, { nullable: true, description: 'Victims only.' })
   protection?: ProtectionInput | null;
 }
+export interface RegistrationInput extends Omit<CaseFieldsInput, 'ageGroup'> {
+  readonly ageGroup?: string | null;
+}
+declareRecordFields(RegistrationInput, CASE_FIELDS, {
+  overrides: { ageGroup: { nullable: true, description: 'Omit to derive it from the birth date (or UNK without one).' } },
+});

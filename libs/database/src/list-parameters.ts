@@ -1,0 +1,17 @@
+/**
+ * Lists inside array parameters. PostgreSQL arrays must be rectangular, so a batched `unnest($n::text[])` cannot take
+ * one list per row: each row's list travels as text joined by this separator and is split back in SQL. Only lists of
+ * plain codes travel so; a code never holds the separator, and `joinedList` refuses one that does.
+ */
+export const LIST_SEPARATOR = ',';
+
+/** One row's list as it travels in a text array parameter. */
+export function joinedList(values: readonly string[]): string {
+  if (values.some((value) => value.includes(LIST_SEPARATOR))) throw new RangeError('a list element holds the list separator');
+  return values.join(LIST_SEPARATOR);
+}
+
+/** The SQL expression turning a joined list back into a text array. */
+export function splitListSql(expression: string): string {
+  return `string_to_array(${expression}, '${LIST_SEPARATOR}')`;
+}
