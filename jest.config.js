@@ -1,5 +1,5 @@
 // ES modules throughout (Nest 12, jose 6): ts-jest in ESM mode, type-checking left to `npm run typecheck`.
-const libs = ['database', 'standard', 'disclosure', 'formats', 'crypto', 'auth', 'common', 'platform'];
+const libs = ['database', 'standard', 'disclosure', 'formats', 'crypto', 'auth', 'common', 'platform', 'contract'];
 
 /** @type {import('jest').Config} */
 export default {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const pureLibraries = new Set(['standard', 'disclosure', 'formats', 'crypto', 'common']);
+const pureLibraries = new Set(['standard', 'disclosure', 'formats', 'crypto', 'common', 'contract']);
 const frameworkModules = /^(@nestjs\/|typeorm$|pg$|@electric-sql\/|express$)/;
 const problems = [];
 

@@ -14,7 +14,9 @@ import {
   type MasterSecret,
   type PublicSigningJwk,
 } from '@app/crypto';
+import { ContractRefusalCode, MessageKind, messageKindOfField, receiptClaims, type ReceiptPayload } from '@app/contract';
 import { validateReturn, validateRevocation } from '@app/standard';
+import { parse, type OperationDefinitionNode } from 'graphql';
 import { revocationPromise } from '../../apps/hub/src/revocations/revocation-promise.js';
 
 /**
@@ -45,7 +47,7 @@ export class NodeTestHub {
   /** Every HTTP request body received, in order, exactly as sent. */
   readonly bodies: string[] = [];
   /** ACCEPTED answers given (a DUPLICATE is not counted): exactly-once delivery shows here. */
-  readonly accepted: Array<{ kind: 'RETURN' | 'REVOCATION'; messageId: string }> = [];
+  readonly accepted: Array<{ kind: MessageKind; messageId: string }> = [];
   /** Current records per period (latest accepted revision, revocations applied). */
   readonly held = new Map<string, HeldReturn>();
   receipts: TestHubReceipts = 'GENUINE';
@@ -145,14 +147,12 @@ export class NodeTestHub {
       return reply(response, 400, graphQLError('BAD_REQUEST'));
     }
     if (typeof jws !== 'string') return reply(response, 200, graphQLError('BAD_USER_INPUT'));
+    const field = mutationFieldOf(query);
+    const kind = field === undefined ? undefined : messageKindOfField(field);
+    if (field === undefined || kind === undefined) return reply(response, 200, graphQLError('GRAPHQL_VALIDATION_FAILED'));
     try {
-      if (query.includes('submitReturn(')) {
-        return reply(response, 200, { data: { submitReturn: await this.asSigned(await this.submitReturn(jws)) } });
-      }
-      if (query.includes('submitRevocation(')) {
-        return reply(response, 200, { data: { submitRevocation: await this.asSigned(await this.submitRevocation(jws)) } });
-      }
-      return reply(response, 200, graphQLError('GRAPHQL_VALIDATION_FAILED'));
+      const answer = kind === MessageKind.RETURN ? await this.submitReturn(jws) : await this.submitRevocation(jws);
+      return reply(response, 200, { data: { [field]: await this.asSigned(answer) } });
     } catch (error) {
       if (error instanceof HubRefusal || error instanceof CryptoException) return reply(response, 200, graphQLError(error.code));
       return reply(response, 500, graphQLError('INTERNAL_SERVER_ERROR'));
@@ -162,21 +162,21 @@ export class NodeTestHub {
   private async submitReturn(jws: string): Promise<Record<string, unknown>> {
     const { payload } = await verifyJws(jws, (kid) => this.nodeKeys.get(kid), { typ: JwsTypes.return });
     const checked = validateReturn(payload);
-    if (!checked.ok) throw new HubRefusal('INVALID_RETURN');
+    if (!checked.ok) throw new HubRefusal(ContractRefusalCode.INVALID_RETURN);
     const submitted = checked.value;
-    if (submitted.nodeId !== this.nodeId) throw new HubRefusal('NODE_MISMATCH');
-    if (submitted.country !== this.country) throw new HubRefusal('COUNTRY_NOT_ALLOWED');
+    if (submitted.nodeId !== this.nodeId) throw new HubRefusal(ContractRefusalCode.NODE_MISMATCH);
+    if (submitted.country !== this.country) throw new HubRefusal(ContractRefusalCode.COUNTRY_NOT_ALLOWED);
     const earlier = this.answered.get(submitted.returnId);
     if (earlier !== undefined) return { ...earlier.answer, status: 'DUPLICATE' };
     const current = this.held.get(submitted.period);
-    if (current !== undefined && submitted.revision <= current.revision) throw new HubRefusal('STALE_REVISION');
+    if (current !== undefined && submitted.revision <= current.revision) throw new HubRefusal(ContractRefusalCode.STALE_REVISION);
     this.held.set(submitted.period, {
       returnId: submitted.returnId,
       revision: submitted.revision,
       records: submitted.records.map((record) => ({ ...record })),
     });
     const receipt = await this.sign({
-      kind: 'RETURN',
+      kind: MessageKind.RETURN,
       messageId: submitted.returnId,
       nodeId: submitted.nodeId,
       country: submitted.country,
@@ -184,21 +184,20 @@ export class NodeTestHub {
       revision: submitted.revision,
       recordCount: submitted.records.length,
       receivedAt: new Date().toISOString(),
-      hub: 'thb-hub',
     });
     const answer = { returnId: submitted.returnId, status: 'ACCEPTED', receipt };
     this.answered.set(submitted.returnId, { answer });
-    this.accepted.push({ kind: 'RETURN', messageId: submitted.returnId });
+    this.accepted.push({ kind: MessageKind.RETURN, messageId: submitted.returnId });
     return answer;
   }
 
   private async submitRevocation(jws: string): Promise<Record<string, unknown>> {
     const { payload } = await verifyJws(jws, (kid) => this.nodeKeys.get(kid), { typ: JwsTypes.revocation });
     const checked = validateRevocation(payload);
-    if (!checked.ok) throw new HubRefusal('MALFORMED');
+    if (!checked.ok) throw new HubRefusal(ContractRefusalCode.INVALID_NOTICE);
     const notice = checked.value;
-    if (notice.nodeId !== this.nodeId) throw new HubRefusal('NODE_MISMATCH');
-    if (notice.country !== this.country) throw new HubRefusal('COUNTRY_NOT_ALLOWED');
+    if (notice.nodeId !== this.nodeId) throw new HubRefusal(ContractRefusalCode.NODE_MISMATCH);
+    if (notice.country !== this.country) throw new HubRefusal(ContractRefusalCode.COUNTRY_NOT_ALLOWED);
     const earlier = this.answered.get(notice.noticeId);
     if (earlier !== undefined) return { ...earlier.answer, status: 'DUPLICATE' };
     const revoked = new Set(notice.pseudonyms);
@@ -209,7 +208,7 @@ export class NodeTestHub {
       this.held.set(period, { ...held, records: kept });
     }
     const receipt = await this.sign({
-      kind: 'REVOCATION',
+      kind: MessageKind.REVOCATION,
       messageId: notice.noticeId,
       nodeId: notice.nodeId,
       country: notice.country,
@@ -217,16 +216,15 @@ export class NodeTestHub {
       receivedAt: new Date().toISOString(),
       // Worded by the hub's own function, so that the node shows exactly what a real hub signs.
       figuresPromise: revocationPromise(5),
-      hub: 'thb-hub',
     });
     const answer = { noticeId: notice.noticeId, status: 'ACCEPTED', erased, receipt };
     this.answered.set(notice.noticeId, { answer });
-    this.accepted.push({ kind: 'REVOCATION', messageId: notice.noticeId });
+    this.accepted.push({ kind: MessageKind.REVOCATION, messageId: notice.noticeId });
     return answer;
   }
 
-  private sign(payload: Record<string, unknown>): Promise<string> {
-    return signJws(payload, this.signing, { typ: JwsTypes.receipt });
+  private sign(payload: ReceiptPayload): Promise<string> {
+    return signJws(receiptClaims(payload), this.signing, { typ: JwsTypes.receipt });
   }
 
   /** The answer as sent: in FORGED mode the receipt's payload is re-signed with the forger's key. */
@@ -237,8 +235,19 @@ export class NodeTestHub {
   }
 }
 
+/** The one mutation field a request asks for, as the real hub's GraphQL layer would read it. */
+function mutationFieldOf(query: string): string | undefined {
+  try {
+    const [operation] = parse(query).definitions as OperationDefinitionNode[];
+    const [selection] = operation?.operation === 'mutation' ? operation.selectionSet.selections : [];
+    return selection?.kind === 'Field' ? selection.name.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 class HubRefusal extends Error {
-  constructor(readonly code: string) {
+  constructor(readonly code: ContractRefusalCode) {
     super(code);
   }
 }

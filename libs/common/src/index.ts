@@ -1,2 +1,3 @@
 export { DomainException, defineDomainException } from './domain.exception.js';
 export type { DomainExceptionCategory } from './domain.exception.js';
+export { isUuid } from './uuid.js';

@@ -1,7 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@app/auth';
-import { AccessLogEntity } from './access-log.entity.js';
+import { AccessLogRepository, type AccessLogRow } from './access-log.repository.js';
 import type { AccessLogEntryModel } from './access-log.model.js';
 
 /** Operations that read figures; the access log names them so that an auditor can group requests. */
@@ -20,7 +19,7 @@ export interface AccessEvent {
 export const MAX_ACCESS_LOG_ENTRIES = 1000;
 
 interface PendingEntry {
-  readonly row: readonly [Date, string | null, string | null, string, string | null, number | null, string | null, string | null];
+  readonly row: AccessLogRow;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -36,7 +35,7 @@ export class AccessLogService implements BeforeApplicationShutdown {
   private pending: PendingEntry[] = [];
   private flushing: Promise<void> | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AccessLogRepository) {}
 
   record(event: AccessEvent, at = new Date()): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -76,13 +75,8 @@ export class AccessLogService implements BeforeApplicationShutdown {
     }
   }
 
-  private async insert(rows: readonly PendingEntry['row'][]): Promise<void> {
-    const column = (index: number) => rows.map((row) => row[index]);
-    await this.dataSource.query(
-      `INSERT INTO hub_access_log (at, subject, role, operation, dataset, release_number, format, country)
-       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[])`,
-      [0, 1, 2, 3, 4, 5, 6, 7].map(column),
-    );
+  private async insert(rows: readonly AccessLogRow[]): Promise<void> {
+    await this.repository.insert(rows);
   }
 
   /** Lets a round in progress finish before the database closes (DatabaseModule closes it on application shutdown). */
@@ -92,11 +86,7 @@ export class AccessLogService implements BeforeApplicationShutdown {
 
   /** The latest entries, newest first, optionally of one dataset. */
   async recent(limit: number, dataset?: string): Promise<AccessLogEntryModel[]> {
-    const entries = await this.dataSource.getRepository(AccessLogEntity).find({
-      where: dataset === undefined ? {} : { dataset },
-      order: { id: 'DESC' },
-      take: Math.max(1, Math.min(limit, MAX_ACCESS_LOG_ENTRIES)),
-    });
+    const entries = await this.repository.latest(Math.max(1, Math.min(limit, MAX_ACCESS_LOG_ENTRIES)), dataset);
     return entries.map((entry) => ({
       at: entry.at,
       subject: entry.subject,

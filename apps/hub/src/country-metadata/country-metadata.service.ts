@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { comparePeriods, isCountryCode, parsePeriod, STANDARD_VERSION, tryParsePeriod, validateCountryMetadata } from '@app/standard';
-import { CountryMetadataEntity } from './country-metadata.entity.js';
+import type { CountryMetadataEntity } from './country-metadata.entity.js';
 import { CountryMetadataErrorCode, CountryMetadataException } from './country-metadata.exception.js';
 import type { CountryMetadataModel } from './country-metadata.model.js';
+import { CountryMetadataRepository } from './country-metadata.repository.js';
 import type { SetCountryMetadataInput } from './dto/set-country-metadata.input.js';
 import { definitionDiffersFromStandard } from './metadata-flags.js';
 
 /** Country metadata per period (docs/DATA-STANDARD.md section 4), set by the hub administrator. */
 @Injectable()
 export class CountryMetadataService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: CountryMetadataRepository) {}
 
   /** Creates or replaces the entry of a country starting at `validFrom`, after validation against the standard. */
   async set(input: SetCountryMetadataInput, now = new Date()): Promise<CountryMetadataModel> {
@@ -48,7 +49,7 @@ export class CountryMetadataService {
       standardVersion: metadata.standardVersion,
       updatedAt: now,
     };
-    await this.dataSource.getRepository(CountryMetadataEntity).save(entity);
+    await this.repository.save(entity);
     return toModel(entity);
   }
 
@@ -59,11 +60,16 @@ export class CountryMetadataService {
   }
 
   /** Pass the transaction's manager when inside one (the embedded database serialises connections). */
-  async entries(country?: string, manager: EntityManager = this.dataSource.manager): Promise<CountryMetadataEntity[]> {
-    const entries = await manager.find(CountryMetadataEntity, { where: country === undefined ? {} : { country } });
+  async entries(country?: string, manager?: EntityManager): Promise<CountryMetadataEntity[]> {
+    const entries = await this.repository.entries(country, manager);
     return entries.sort(
       (a, b) => a.country.localeCompare(b.country) || comparePeriods(parsePeriod(a.validFrom), parsePeriod(b.validFrom)),
     );
+  }
+
+  /** Changes whenever an entry is set or removed (export entity tags cover it). */
+  stamp(): Promise<string> {
+    return this.repository.stamp();
   }
 
   async remove(country: string, validFrom: string): Promise<CountryMetadataModel> {
@@ -71,14 +77,13 @@ export class CountryMetadataService {
     if (tryParsePeriod(validFrom) === undefined) {
       throw new CountryMetadataException(CountryMetadataErrorCode.INVALID_PERIOD, 'A period is written YYYY-Qn or YYYY.', ['validFrom']);
     }
-    const repository = this.dataSource.getRepository(CountryMetadataEntity);
-    const entity = await repository.findOneBy({ country, validFrom });
+    const entity = await this.repository.find(country, validFrom);
     if (!entity) {
       throw new CountryMetadataException(CountryMetadataErrorCode.METADATA_NOT_FOUND, `No metadata entry of ${country} from ${validFrom}.`, [
         'validFrom',
       ]);
     }
-    await repository.delete({ country, validFrom });
+    await this.repository.delete(country, validFrom);
     return toModel(entity);
   }
 }

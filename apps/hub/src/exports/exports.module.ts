@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module.js';
+import { CountryMetadataModule } from '../country-metadata/country-metadata.module.js';
 import { FiguresModule } from '../figures/figures.module.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsService } from './exports.service.js';
 
 @Module({
-  imports: [FiguresModule, AccessLogModule],
+  imports: [FiguresModule, AccessLogModule, CountryMetadataModule],
   controllers: [ExportsController],
   providers: [ExportsService],
   exports: [ExportsService],

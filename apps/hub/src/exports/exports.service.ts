@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { diffSdmxCsv, FormatsException, FormatsExceptionCode, stringifyJsonStat, toCsv, toJsonStat, toSdmxCsv, type FigureTable } from '@app/formats';
 import { datasetById } from '../catalogue/geo-codes.js';
+import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { FiguresErrorCode, FiguresException } from '../figures/figures.exception.js';
 import { FiguresService, MAX_EXPORT_CELLS } from '../figures/figures.service.js';
 import { isRate } from '../figures/measure.js';
@@ -34,7 +34,7 @@ export interface RenderedExport {
 @Injectable()
 export class ExportsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly metadata: CountryMetadataService,
     private readonly figures: FiguresService,
     private readonly cubes: ReleasedCubes,
     private readonly denominators: PopulationDenominators,
@@ -52,9 +52,7 @@ export class ExportsService {
       throw new ExportsException(ExportsErrorCode.INVALID_DIFF, `diff must name a release before ${release}.`, ['diff']);
     }
     const population = isRate(request.measure) ? ((await this.denominators.current())?.version ?? null) : null;
-    const [{ stamp }]: { stamp: string }[] = await this.dataSource.query(
-      `SELECT count(*) || '@' || coalesce(to_char(max(updated_at), 'YYYY-MM-DD"T"HH24:MI:SS.US'), '') AS stamp FROM hub_country_metadata`,
-    );
+    const stamp = await this.metadata.stamp();
     return { dataset: definition.id, release, request, entityTag: exportEntityTag(definition.id, release, request, `${population}|${stamp}`) };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PopulationRepository } from '../population/population.repository.js';
 import { PopulationService } from '../population/population.service.js';
 import type { PopulationReference } from './figure-table.js';
 import type { PopulationOf, PopulationValue } from './rates.js';
@@ -11,7 +11,7 @@ import type { PopulationOf, PopulationValue } from './rates.js';
 @Injectable()
 export class PopulationDenominators {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: PopulationRepository,
     private readonly population: PopulationService,
   ) {}
 
@@ -22,15 +22,7 @@ export class PopulationDenominators {
 
   /** Total population (both sexes, all ages) of the geos in the years, from one table version. */
   async lookup(version: string, geos: readonly string[], years: readonly number[]): Promise<PopulationOf> {
-    const rows: { geo: string; year: number; value: string | null; flags: string }[] = await this.dataSource.query(
-      `SELECT p.geo, p.year, p.value, p.flags
-         FROM hub_population p JOIN hub_population_table t ON t.id = p.population_table
-        WHERE t.version = $1 AND p.sex = 'T' AND p.age = 'TOTAL' AND p.geo = ANY($2::text[]) AND p.year = ANY($3::smallint[])`,
-      [version, [...new Set(geos)], [...new Set(years)]],
-    );
-    const values = new Map<string, PopulationValue>(
-      rows.map((row) => [`${row.geo}|${row.year}`, { value: row.value === null ? null : Number(row.value), flags: row.flags }]),
-    );
+    const values: ReadonlyMap<string, PopulationValue> = await this.repository.totals(version, geos, years);
     return (geo, year) => values.get(`${geo}|${year}`);
   }
 }

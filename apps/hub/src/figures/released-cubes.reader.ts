@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { comparePeriods, parsePeriod, type DatasetDefinition } from '@app/standard';
 import { compareGeos } from '../catalogue/geo-codes.js';
 import type { ReleaseModel } from '../releases/release.model.js';
 import { coverageKey } from '../releases/release-plan.js';
 import { ReleasesErrorCode, ReleasesException } from '../releases/releases.exception.js';
+import { ReleasesRepository } from '../releases/releases.repository.js';
 import { ReleasesService } from '../releases/releases.service.js';
-import { cellKey } from '../releases/revision-flags.js';
 import type { CubeCoverage, StoredValue } from './cube-slice.js';
 import type { CubeExtent, FigureSelection } from './figure-selection.js';
 import { FiguresErrorCode, FiguresException } from './figures.exception.js';
@@ -35,7 +34,7 @@ export class ReleasedCubes {
   private readonly cells = new BoundedCache<ReadonlyMap<string, StoredValue>>(CACHED_CELLS_BUDGET, (cells) => cells.size);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ReleasesRepository,
     private readonly releases: ReleasesService,
   ) {}
 
@@ -56,8 +55,7 @@ export class ReleasedCubes {
 
   /** The latest release number, or undefined: one indexed lookup. */
   async latestNumber(): Promise<number | undefined> {
-    const [{ latest }]: { latest: number | null }[] = await this.dataSource.query('SELECT max(number) AS latest FROM hub_release');
-    return latest ?? undefined;
+    return (await this.repository.latestNumber()) ?? undefined;
   }
 
   async cube(dataset: DatasetDefinition, number?: number | null): Promise<ReleasedCube> {
@@ -110,18 +108,9 @@ export class ReleasedCubes {
   }
 
   private async readCells(release: number, dataset: string, selection?: FigureSelection): Promise<Map<string, StoredValue>> {
-    const parameters: unknown[] = [release, dataset];
-    let conditions = '';
-    if (selection !== undefined) {
-      const [geo, time, ...rest] = selection.dimensions.map((dimension) => dimension.codes.map((code) => code.code));
-      parameters.push(geo, time, ...rest);
-      conditions = `AND geo = ANY($3::text[]) AND time = ANY($4::text[]) ${rest.map((_, index) => `AND codes[${index + 1}] = ANY($${index + 5}::text[])`).join(' ')}`;
-    }
-    const rows: { geo: string; time: string; codes: string[]; value: number | null; flags: string }[] = await this.dataSource.query(
-      `SELECT geo, time, codes, value, flags FROM hub_release_cell WHERE release_number = $1 AND dataset = $2 ${conditions}`,
-      parameters,
-    );
-    return new Map(rows.map((row) => [cellKey(row.geo, row.time, row.codes), { value: row.value, flags: row.flags }]));
+    if (selection === undefined) return this.repository.releasedCells(release, dataset);
+    const [geo = [], time = [], ...dimensions] = selection.dimensions.map((dimension) => dimension.codes.map((code) => code.code));
+    return this.repository.releasedCells(release, dataset, { geo, time, dimensions });
   }
 }
 

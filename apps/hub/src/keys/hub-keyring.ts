@@ -8,32 +8,7 @@ import {
   type PublicSigningJwk,
   type RecordKeySecret,
 } from '@app/crypto';
-
-/** The name the hub signs its receipts with (`hub` in every receipt payload). */
-export const HUB_NAME = 'thb-hub';
-
-/** What a receipt acknowledges: a quarterly return or a revocation notice. */
-export type ReceiptPayload =
-  | {
-      readonly kind: 'RETURN';
-      readonly messageId: string;
-      readonly nodeId: string;
-      readonly country: string;
-      readonly period: string;
-      readonly revision: number;
-      readonly recordCount: number;
-      readonly receivedAt: string;
-    }
-  | {
-      readonly kind: 'REVOCATION';
-      readonly messageId: string;
-      readonly nodeId: string;
-      readonly country: string;
-      readonly erased: number;
-      readonly receivedAt: string;
-      /** What the person is promised for published figures (revision policy), in words a steward can pass on. */
-      readonly figuresPromise: string;
-    };
+import { receiptClaims, type ReceiptPayload } from '@app/contract';
 
 /**
  * The hub's own keys, derived once at start from its master secret: the record-key secret of the cell key method and
@@ -59,6 +34,6 @@ export class HubKeyring {
   }
 
   signReceipt(payload: ReceiptPayload, receivedAt: Date): Promise<string> {
-    return signJws({ ...payload, hub: HUB_NAME }, this.signing, { typ: JwsTypes.receipt, issuedAt: receivedAt });
+    return signJws(receiptClaims(payload), this.signing, { typ: JwsTypes.receipt, issuedAt: receivedAt });
   }
 }

@@ -1,6 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { CELL_KEY_MODULUS } from '@app/disclosure';
-import { TOTAL, type DatasetDefinition, type LegalStatus } from '@app/standard';
+import { TOTAL, type DatasetDefinition } from '@app/standard';
 import { LEAF_COLUMNS, leafColumnKeyOf } from './dimension-columns.js';
 
 /** One aggregated cell of a country: count of persons and cell key (sum of their record keys modulo 2^52). */
@@ -19,22 +17,24 @@ const leafColumnNames = [...new Set(Object.values(LEAF_COLUMNS).map((leaf) => le
  * SQL creating a temporary table of the records of some legal statuses, each person once per quarter and once per
  * year (`time` holds `2026-Q3` or `2026`): the record kept is the latest, then the most advanced legal status (the
  * statuses are listed in order of progression, `$1`). Deduplicating before aggregation makes every cell and margin
- * count a person once; only exploitation then fans out, once per form.
+ * count a person once; only exploitation then fans out, once per form. With `oneCountry`, only the records of the
+ * country `$2` (a preview).
  */
-export function personTimeRowsSql(table: string): string {
+export function personTimeRowsSql(table: string, oneCountry = false): string {
+  const scope = oneCountry ? 'legal_status = ANY($1::text[]) AND country = $2' : 'legal_status = ANY($1::text[])';
   const columns = ['country', ...leafColumnNames, 'record_key'].join(', ');
   return `CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS
     SELECT country, time, ${leafColumnNames.join(', ')}, record_key FROM (
       SELECT DISTINCT ON (country, period, pseudonym) period AS time, ${columns}
         FROM hub_record
-       WHERE legal_status = ANY($1::text[]) AND quarter IS NOT NULL
+       WHERE ${scope} AND quarter IS NOT NULL
        ORDER BY country, period, pseudonym, array_position($1::text[], legal_status) DESC
     ) AS by_quarter
     UNION ALL
     SELECT country, time, ${leafColumnNames.join(', ')}, record_key FROM (
       SELECT DISTINCT ON (country, year, pseudonym) year::text AS time, ${columns}
         FROM hub_record
-       WHERE legal_status = ANY($1::text[])
+       WHERE ${scope}
        ORDER BY country, year, pseudonym, coalesce(quarter, 0) DESC, array_position($1::text[], legal_status) DESC
     ) AS by_year`;
 }
@@ -65,25 +65,4 @@ export function datasetAggregationSql(dataset: DatasetDefinition, table: string)
   return `SELECT country AS geo, time, ${selects.join(', ')}, count(*) AS n, sum(record_key) AS k
     FROM ${table} ${joins.join(' ')}
    GROUP BY ${grouping.join(', ')}`;
-}
-
-/** Fills a person-time table for the given legal statuses (in order of progression). */
-export async function createPersonTimeRows(manager: EntityManager, table: string, legalStatuses: readonly LegalStatus[]): Promise<void> {
-  await manager.query(personTimeRowsSql(table), [legalStatuses]);
-}
-
-export async function aggregateDataset(manager: EntityManager, dataset: DatasetDefinition, table: string): Promise<AggregatedRow[]> {
-  const rows: Record<string, string>[] = await manager.query(datasetAggregationSql(dataset, table));
-  const dimensions = dataset.dimensions.length;
-  return rows.map((row) => {
-    const codes = new Array<string>(dimensions);
-    for (let index = 0; index < dimensions; index++) codes[index] = row[`c${index}`] as string;
-    return {
-      geo: row['geo'] as string,
-      time: row['time'] as string,
-      codes,
-      count: Number(row['n']),
-      cellKey: BigInt(row['k'] as string) % CELL_KEY_MODULUS,
-    };
-  });
 }

@@ -1,18 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { decodeJwt } from 'jose';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { MessageKind } from '@app/contract';
 import { JwsTypes } from '@app/crypto';
 import { isCountryCode, validateRevocation, type RevocationNotice } from '@app/standard';
 import { HubKeyring } from '../keys/hub-keyring.js';
 import { ReceiptStatus } from '../keys/receipt-status.js';
-import { NodeSignatureVerifier } from '../nodes/node-signature.verifier.js';
+import { SignedMessageIntake, type IntakeRefusal, type SignedMessageKind } from '../nodes/signed-message-intake.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import { revocationPromise } from './revocation-promise.js';
-import { RevocationEntity } from './revocation.entity.js';
 import type { RevocationModel, RevocationReceiptModel } from './revocation.model.js';
 import { RevocationsErrorCode, RevocationsException } from './revocations.exception.js';
+import { RevocationsRepository } from './revocations.repository.js';
 
-const MAX_REPORTED_PROBLEMS = 200;
+const REFUSAL_CODES: Readonly<Record<IntakeRefusal, RevocationsErrorCode>> = {
+  INVALID: RevocationsErrorCode.INVALID_NOTICE,
+  NODE_MISMATCH: RevocationsErrorCode.NODE_MISMATCH,
+  COUNTRY_NOT_ALLOWED: RevocationsErrorCode.COUNTRY_NOT_ALLOWED,
+};
 
 /** Intake of signed revocation notices (contract, section 2) and the ledger of those applied. */
 @Injectable()
@@ -20,48 +25,32 @@ export class RevocationsService {
   private readonly logger = new Logger('Revocations');
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly verifier: NodeSignatureVerifier,
+    private readonly intake: SignedMessageIntake,
+    private readonly repository: RevocationsRepository,
     private readonly keyring: HubKeyring,
     private readonly revisions: RevisionsService,
   ) {}
 
   /** Erases every record of the named pseudonyms for the notice's country, all periods, in one transaction. */
   async submitRevocation(jws: string): Promise<RevocationReceiptModel> {
-    const { signer, payload } = await this.verifier.verify(jws, JwsTypes.revocation);
-    const replay = await receiptOf(this.dataSource.manager, payload['noticeId'], signer.nodeId);
-    if (replay) return replay;
-    const checked = validateRevocation(payload);
-    if (!checked.ok) {
-      const problems = checked.errors.slice(0, MAX_REPORTED_PROBLEMS).map(({ pointer, code, message }) => ({ pointer, code, message }));
-      throw new RevocationsException(
-        RevocationsErrorCode.INVALID_NOTICE,
-        `The revocation notice violates the data standard (${checked.errors.length} problem(s)).`,
-        [...new Set(problems.map((problem) => problem.pointer))],
-        { problems, problemCount: checked.errors.length },
-      );
-    }
-    const notice = checked.value;
-    if (notice.nodeId !== signer.nodeId) {
-      throw new RevocationsException(
-        RevocationsErrorCode.NODE_MISMATCH,
-        `The notice names node ${notice.nodeId} but is signed with a key of node ${signer.nodeId}.`,
-        ['/nodeId'],
-      );
-    }
-    if (!signer.countries.includes(notice.country)) {
-      throw new RevocationsException(
-        RevocationsErrorCode.COUNTRY_NOT_ALLOWED,
-        `Node ${signer.nodeId} is not registered to report for ${notice.country}.`,
-        ['/country'],
-      );
-    }
-    const answer = await this.dataSource.transaction((manager) => this.apply(manager, notice));
-    if (answer.status === ReceiptStatus.ACCEPTED) {
+    const { answer, message: notice } = await this.intake.take(jws, this.notices);
+    if (notice !== undefined && answer.status === ReceiptStatus.ACCEPTED) {
       this.logger.log({ msg: 'revocation applied', noticeId: notice.noticeId, nodeId: notice.nodeId, country: notice.country, erased: answer.erased });
     }
     return answer;
   }
+
+  /** How intake takes a revocation notice. */
+  private readonly notices: SignedMessageKind<RevocationNotice, undefined, RevocationReceiptModel> = {
+    jwsType: JwsTypes.revocation,
+    idField: 'noticeId',
+    noun: 'revocation notice',
+    validate: validateRevocation,
+    prepare: () => undefined,
+    replay: (manager, noticeId, nodeId) => this.receiptOf(manager, noticeId, nodeId),
+    apply: (manager, notice) => this.apply(manager, notice),
+    refuse: (refusal, message, pointers, details) => new RevocationsException(REFUSAL_CODES[refusal], message, pointers, details),
+  };
 
   async ledger(country?: string): Promise<RevocationModel[]> {
     if (country !== undefined && !isCountryCode(country)) {
@@ -71,31 +60,36 @@ export class RevocationsService {
         ['country'],
       );
     }
-    const entries = await this.dataSource.getRepository(RevocationEntity).find({
-      where: country === undefined ? {} : { country },
-      order: { receivedAt: 'DESC', noticeId: 'ASC' },
-    });
+    const entries = await this.repository.ledger(country);
     return entries.map(({ receipt: _receipt, ...entry }) => entry);
   }
 
+  private async receiptOf(manager: EntityManager, noticeId: string, nodeId: string): Promise<RevocationReceiptModel | undefined> {
+    const applied = await this.repository.findRevocation(manager, noticeId);
+    if (!applied) return undefined;
+    if (applied.nodeId !== nodeId) {
+      throw new RevocationsException(RevocationsErrorCode.NOTICE_ID_CONFLICT, 'This noticeId belongs to a notice of another node.', [
+        '/noticeId',
+      ]);
+    }
+    return {
+      noticeId: applied.noticeId,
+      status: ReceiptStatus.DUPLICATE,
+      erased: applied.erased,
+      receipt: applied.receipt,
+      figuresPromise: promiseOf(applied.receipt),
+    };
+  }
+
   private async apply(manager: EntityManager, notice: RevocationNotice): Promise<RevocationReceiptModel> {
-    // The lock returns of the country take too: an erasure never interleaves with a replacement of its records.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`thb-country:${notice.country}`]);
-    const replay = await receiptOf(manager, notice.noticeId, notice.nodeId);
-    if (replay) return replay;
     const pseudonyms = [...new Set(notice.pseudonyms)];
-    const erasedRows: { period: string; pseudonym: string }[] = await manager.query(
-      // Through a CTE: the driver answers a bare DELETE ... RETURNING with [rows, count].
-      `WITH gone AS (DELETE FROM hub_record WHERE country = $1 AND pseudonym = ANY($2::text[]) RETURNING period, pseudonym)
-       SELECT period, pseudonym FROM gone`,
-      [notice.country, pseudonyms],
-    );
+    const erasedRows = await this.repository.eraseRecords(manager, notice.country, pseudonyms);
     const erased = erasedRows.length;
     const receivedAt = new Date();
     await this.revisions.recordChangedRecords(manager, notice.country, erasedRows, receivedAt);
     const receipt = await this.keyring.signReceipt(
       {
-        kind: 'REVOCATION',
+        kind: MessageKind.REVOCATION,
         messageId: notice.noticeId,
         nodeId: notice.nodeId,
         country: notice.country,
@@ -105,7 +99,7 @@ export class RevocationsService {
       },
       receivedAt,
     );
-    await manager.insert(RevocationEntity, {
+    await this.repository.insertRevocation(manager, {
       noticeId: notice.noticeId,
       nodeId: notice.nodeId,
       country: notice.country,
@@ -117,26 +111,6 @@ export class RevocationsService {
     });
     return { noticeId: notice.noticeId, status: ReceiptStatus.ACCEPTED, erased, receipt, figuresPromise: promiseOf(receipt) };
   }
-}
-
-async function receiptOf(manager: EntityManager, noticeId: unknown, nodeId: string): Promise<RevocationReceiptModel | undefined> {
-  if (typeof noticeId !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(noticeId)) {
-    return undefined;
-  }
-  const applied = await manager.findOneBy(RevocationEntity, { noticeId: noticeId.toLowerCase() });
-  if (!applied) return undefined;
-  if (applied.nodeId !== nodeId) {
-    throw new RevocationsException(RevocationsErrorCode.NOTICE_ID_CONFLICT, 'This noticeId belongs to a notice of another node.', [
-      '/noticeId',
-    ]);
-  }
-  return {
-    noticeId: applied.noticeId,
-    status: ReceiptStatus.DUPLICATE,
-    erased: applied.erased,
-    receipt: applied.receipt,
-    figuresPromise: promiseOf(applied.receipt),
-  };
 }
 
 /** The promise as signed in the receipt (receipts of an older hub have none). */

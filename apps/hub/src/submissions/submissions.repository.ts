@@ -72,15 +72,10 @@ export interface LatestSubmissionRow {
   readonly acceptedCount: number;
 }
 
-/** SQL of return intake: accepted returns, their records, and the country lock that orders them. */
+/** SQL of return intake: accepted returns and their records. */
 @Injectable()
 export class SubmissionsRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** Serialises the messages of one country until the transaction ends (a revocation waits for a return, and back). */
-  async lockCountry(manager: EntityManager, country: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`thb-country:${country}`]);
-  }
 
   async findSubmission(manager: EntityManager, returnId: string): Promise<SubmissionEntity | null> {
     return manager.findOneBy(SubmissionEntity, { returnId });

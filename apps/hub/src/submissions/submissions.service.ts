@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { MessageKind } from '@app/contract';
 import { JwsTypes } from '@app/crypto';
-import { parsePeriod, tryParsePeriod, validateReturn, type QuarterlyReturn, type ValidationError } from '@app/standard';
+import { parsePeriod, tryParsePeriod, validateReturn, type QuarterlyReturn } from '@app/standard';
 import { HubKeyring } from '../keys/hub-keyring.js';
 import { ReceiptStatus } from '../keys/receipt-status.js';
-import { NodeSignatureVerifier } from '../nodes/node-signature.verifier.js';
+import { SignedMessageIntake, type IntakeRefusal, type SignedMessageKind } from '../nodes/signed-message-intake.js';
 import { NodesService } from '../nodes/nodes.service.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import { recordColumns, type RecordColumns } from './record-columns.js';
@@ -14,8 +15,11 @@ import { ReportingState, type CountrySubmissionStatusModel, type SubmissionStatu
 import { SubmissionsErrorCode, SubmissionsException } from './submissions.exception.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 
-/** Enough problems to fix a return; a wholly broken return must not produce a megabyte of errors. */
-const MAX_REPORTED_PROBLEMS = 200;
+const REFUSAL_CODES: Readonly<Record<IntakeRefusal, SubmissionsErrorCode>> = {
+  INVALID: SubmissionsErrorCode.INVALID_RETURN,
+  NODE_MISMATCH: SubmissionsErrorCode.NODE_MISMATCH,
+  COUNTRY_NOT_ALLOWED: SubmissionsErrorCode.COUNTRY_NOT_ALLOWED,
+};
 
 /** Intake of signed quarterly returns (contract, section 1) and the reporting status per period. */
 @Injectable()
@@ -23,8 +27,7 @@ export class SubmissionsService {
   private readonly logger = new Logger('Submissions');
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly verifier: NodeSignatureVerifier,
+    private readonly intake: SignedMessageIntake,
     private readonly keyring: HubKeyring,
     private readonly nodes: NodesService,
     private readonly revisions: RevisionsService,
@@ -36,38 +39,9 @@ export class SubmissionsService {
    * country and period; the same returnId again answers the first receipt; anything refused changes nothing.
    */
   async submitReturn(jws: string): Promise<SubmissionReceiptModel> {
-    const started = performance.now();
-    const { signer, payload } = await this.verifier.verify(jws, JwsTypes.return);
-    const verifiedAt = performance.now();
-    // A replay is answered before the (costly) validation; the signature already proved who sent it.
-    const replay = await this.receiptOf(this.dataSource.manager, payload['returnId'], signer.nodeId);
-    if (replay) return replay;
-
-    const checked = validateReturn(payload);
-    if (!checked.ok) throw invalidReturn(checked.errors);
-    const submitted = checked.value;
-    const validatedAt = performance.now();
-    if (submitted.nodeId !== signer.nodeId) {
-      throw new SubmissionsException(
-        SubmissionsErrorCode.NODE_MISMATCH,
-        `The return names node ${submitted.nodeId} but is signed with a key of node ${signer.nodeId}.`,
-        ['/nodeId'],
-      );
-    }
-    if (!signer.countries.includes(submitted.country)) {
-      throw new SubmissionsException(
-        SubmissionsErrorCode.COUNTRY_NOT_ALLOWED,
-        `Node ${signer.nodeId} is not registered to report for ${submitted.country}.`,
-        ['/country'],
-      );
-    }
-    const timing = returnTimingProblems(submitted, new Date());
-    if (timing.length > 0) throw invalidReturn(timing);
-    const columns = recordColumns(submitted.records, this.keyring.recordKeySecret);
-    const preparedAt = performance.now();
-
-    const answer = await this.dataSource.transaction((manager) => this.apply(manager, submitted, columns));
-    if (answer.status === ReceiptStatus.ACCEPTED) {
+    const taken = await this.intake.take(jws, this.returns);
+    const { answer, message: submitted } = taken;
+    if (submitted !== undefined && answer.status === ReceiptStatus.ACCEPTED) {
       this.logger.log({
         msg: 'return accepted',
         returnId: submitted.returnId,
@@ -76,14 +50,24 @@ export class SubmissionsService {
         period: submitted.period,
         revision: submitted.revision,
         recordCount: submitted.records.length,
-        verifyMs: Math.round(verifiedAt - started),
-        validateMs: Math.round(validatedAt - verifiedAt),
-        prepareMs: Math.round(preparedAt - validatedAt),
-        storeMs: Math.round(performance.now() - preparedAt),
+        ...taken.timings,
       });
     }
     return answer;
   }
+
+  /** How intake takes a return: validated, timed, its records' columns computed outside the country's lock. */
+  private readonly returns: SignedMessageKind<QuarterlyReturn, RecordColumns, SubmissionReceiptModel> = {
+    jwsType: JwsTypes.return,
+    idField: 'returnId',
+    noun: 'return',
+    validate: validateReturn,
+    check: (submitted, now) => returnTimingProblems(submitted, now),
+    prepare: (submitted) => recordColumns(submitted.records, this.keyring.recordKeySecret),
+    replay: (manager, returnId, nodeId) => this.receiptOf(manager, returnId, nodeId),
+    apply: (manager, submitted, columns) => this.apply(manager, submitted, columns),
+    refuse: (refusal, message, pointers, details) => new SubmissionsException(REFUSAL_CODES[refusal], message, pointers, details),
+  };
 
   async status(periodText: string): Promise<SubmissionStatusModel> {
     const period = tryParsePeriod(periodText);
@@ -125,10 +109,6 @@ export class SubmissionsService {
   }
 
   private async apply(manager: EntityManager, submitted: QuarterlyReturn, columns: RecordColumns): Promise<SubmissionReceiptModel> {
-    // Serialises the messages of one country (revision check and replacement go together; a revocation waits).
-    await this.repository.lockCountry(manager, submitted.country);
-    const replay = await this.receiptOf(manager, submitted.returnId, submitted.nodeId);
-    if (replay) return replay;
     const accepted = await this.repository.acceptedRevision(manager, submitted.country, submitted.period);
     if (accepted !== null && accepted >= submitted.revision) {
       throw new SubmissionsException(
@@ -141,7 +121,7 @@ export class SubmissionsService {
     const receivedAt = new Date();
     const receipt = await this.keyring.signReceipt(
       {
-        kind: 'RETURN',
+        kind: MessageKind.RETURN,
         messageId: submitted.returnId,
         nodeId: submitted.nodeId,
         country: submitted.country,
@@ -188,11 +168,8 @@ export class SubmissionsService {
   }
 
   /** The stored receipt when this node's return with this id was accepted before. */
-  private async receiptOf(manager: EntityManager, returnId: unknown, nodeId: string): Promise<SubmissionReceiptModel | undefined> {
-    if (typeof returnId !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(returnId)) {
-      return undefined;
-    }
-    const accepted = await this.repository.findSubmission(manager, returnId.toLowerCase());
+  private async receiptOf(manager: EntityManager, returnId: string, nodeId: string): Promise<SubmissionReceiptModel | undefined> {
+    const accepted = await this.repository.findSubmission(manager, returnId);
     if (!accepted) return undefined;
     if (accepted.nodeId !== nodeId) {
       throw new SubmissionsException(SubmissionsErrorCode.RETURN_ID_CONFLICT, 'This returnId belongs to a return of another node.', [
@@ -201,15 +178,4 @@ export class SubmissionsService {
     }
     return { returnId: accepted.returnId, status: ReceiptStatus.DUPLICATE, receipt: accepted.receipt };
   }
-}
-
-
-function invalidReturn(errors: readonly ValidationError[]): SubmissionsException {
-  const problems = errors.slice(0, MAX_REPORTED_PROBLEMS).map(({ pointer, code, message }) => ({ pointer, code, message }));
-  return new SubmissionsException(
-    SubmissionsErrorCode.INVALID_RETURN,
-    `The return violates the data standard (${errors.length} problem${errors.length === 1 ? '' : 's'}).`,
-    [...new Set(problems.map((problem) => problem.pointer))],
-    { problems, problemCount: errors.length },
-  );
 }

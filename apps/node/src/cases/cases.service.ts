@@ -14,7 +14,7 @@ import type { CreatePersonInput } from './dto/create-person.input.js';
 import type { PersonsArgs } from './dto/persons.args.js';
 import type { RegistrationInput } from './dto/registration.input.js';
 import { draftIdentity } from './identity-draft.js';
-import { isUuid } from './person-id.js';
+import { isUuid } from '@app/common';
 import { toPersonModel, toRegistrationModel } from './person.mapper.js';
 import { PersonEntity } from './person.entity.js';
 import type { PersonModel, PersonPageModel } from './person.model.js';

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { VaultModule } from '../vault/vault.module.js';
 import { ConsentResolver } from './consent.resolver.js';
+import { ConsentRepository } from './consent.repository.js';
 import { ConsentService } from './consent.service.js';
 
 /** Consent recording and revocation (data stewards). */
-@Module({ imports: [VaultModule, OutboxModule], providers: [ConsentService, ConsentResolver] })
+@Module({ imports: [VaultModule, OutboxModule], providers: [ConsentService, ConsentRepository, ConsentResolver] })
 export class ConsentModule {}

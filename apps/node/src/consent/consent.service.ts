@@ -7,7 +7,7 @@ import type { NodeActor } from '../access/node-actor.js';
 import { calendarDayOf } from '../cases/calendar-day.js';
 import { draftConsent } from '../cases/consent-draft.js';
 import type { ConsentInput } from '../cases/dto/consent.input.js';
-import { isUuid } from '../cases/person-id.js';
+import { isUuid } from '@app/common';
 import { PersonEntity } from '../cases/person.entity.js';
 import { toPersonModel } from '../cases/person.mapper.js';
 import type { PersonModel } from '../cases/person.model.js';
@@ -19,6 +19,7 @@ import { OutboxKind, OutboxState } from '../outbox/outbox-state.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { VaultService } from '../vault/vault.service.js';
 import { ConsentErrorCode, ConsentException } from './consent.exception.js';
+import { ConsentRepository } from './consent.repository.js';
 import type { RevocationsArgs } from './dto/revocations.args.js';
 import { RevocationEntity } from './revocation.entity.js';
 import { RevocationState, type RevocationModel } from './revocation.model.js';
@@ -32,6 +33,7 @@ const revocationStateOf: Readonly<Record<OutboxState, RevocationState>> = {
   [OutboxState.RECEIPTED]: RevocationState.RECEIPTED,
   [OutboxState.REJECTED]: RevocationState.REJECTED,
 };
+const OUTBOX_STATES = Object.values(OutboxState);
 
 /** Consent and its revocation, for data stewards. */
 @Injectable()
@@ -40,6 +42,7 @@ export class ConsentService implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ConsentRepository,
     private readonly config: NodeConfig,
     private readonly keyring: NodeKeyring,
     private readonly vault: VaultService,
@@ -50,11 +53,11 @@ export class ConsentService implements OnModuleInit {
   onModuleInit(): void {
     // The hub's verified receipt says how many records it erased; kept with the revocation.
     this.outbox.registerReceiptHandler(OutboxKind.REVOCATION, async (manager, messageId, receipt) => {
-      await manager.update(
-        RevocationEntity,
-        { id: messageId },
-        { erased: receipt.erased ?? null, figuresPromise: receipt.figuresPromise ?? null, receiptedAt: receipt.receiptedAt },
-      );
+      await this.repository.recordReceipt(manager, messageId, {
+        erased: receipt.erased ?? null,
+        figuresPromise: receipt.figuresPromise ?? null,
+        receiptedAt: receipt.receiptedAt,
+      });
     });
   }
 
@@ -120,7 +123,7 @@ export class ConsentService implements OnModuleInit {
         figuresPromise: null,
         receiptedAt: null,
       });
-      await manager.insert(RevocationEntity, row);
+      await this.repository.insertRevocation(manager, row);
       return row;
     });
     this.delivery.wake();
@@ -132,31 +135,10 @@ export class ConsentService implements OnModuleInit {
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LIMIT) {
       throw new ConsentException(ConsentErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
     }
-    const rows: RevocationRow[] = await this.dataSource.query(
-      `SELECT r.id, r.person_id, r.pseudonym, r.revoked_at, r.revoked_by, r.erased, r.figures_promise, r.receipted_at,
-              m.state, m.attempts, m.last_error_code
-         FROM revocation r JOIN outbox_message m ON m.id = r.id
-        ORDER BY r.revoked_at DESC, r.id`,
-    );
     const wanted = args.states !== undefined && args.states !== null && args.states.length > 0 ? new Set(args.states) : undefined;
-    return rows
-      .map((row) =>
-        this.toModel(
-          Object.assign(new RevocationEntity(), {
-            id: row.id,
-            personId: row.person_id,
-            pseudonym: row.pseudonym,
-            revokedAt: new Date(row.revoked_at),
-            revokedBy: row.revoked_by,
-            erased: row.erased,
-            figuresPromise: row.figures_promise,
-            receiptedAt: row.receipted_at === null ? null : new Date(row.receipted_at),
-          }),
-          { state: row.state, attempts: row.attempts, lastErrorCode: row.last_error_code },
-        ),
-      )
-      .filter((revocation) => wanted === undefined || wanted.has(revocation.state))
-      .slice(0, args.first);
+    const outboxStates = wanted === undefined ? undefined : OUTBOX_STATES.filter((state) => wanted.has(revocationStateOf[state]));
+    const listed = await this.repository.list(outboxStates, args.first);
+    return listed.map(({ revocation, delivery }) => this.toModel(revocation, delivery));
   }
 
   private async findPerson(personId: string): Promise<PersonEntity> {
@@ -182,18 +164,4 @@ export class ConsentService implements OnModuleInit {
       receiptedAt: revocation.receiptedAt,
     };
   }
-}
-
-interface RevocationRow {
-  id: string;
-  person_id: string;
-  pseudonym: string;
-  revoked_at: Date;
-  revoked_by: string;
-  erased: number | null;
-  figures_promise: string | null;
-  receipted_at: Date | null;
-  state: OutboxState;
-  attempts: number;
-  last_error_code: string | null;
 }

@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IdentityFields } from '@app/crypto';
-import { joinedList, splitListSql } from '@app/database';
 import {
-  CASE_FIELDS,
   CsvImportError,
   formatPeriod,
   importCtdcCsv,
   importTemplateCsv,
-  recordFieldValue,
   registrationPeriod,
   type CountryCode,
   type CsvDelimiter,
@@ -25,6 +22,7 @@ import { NodeConfig } from '../config/node.config.js';
 import { PseudonymService } from '../pseudonyms/pseudonym.service.js';
 import { VaultService } from '../vault/vault.service.js';
 import { CaseImportErrorCode, CaseImportException } from './case-import.exception.js';
+import { CaseImportRepository, type KnownPerson } from './case-import.repository.js';
 import { emptyTally, type NodeImportTally } from './import-tally.js';
 
 export type CaseFileFormat = 'template' | 'ctdc';
@@ -50,41 +48,8 @@ export interface CaseImportResult {
   readonly tally: NodeImportTally;
 }
 
-/**
- * Upsert of imported registrations, derived from the standard's case fields: one array parameter per column, lists
- * joined; a registration is its person, period and legal status, and an unchanged one is left alone.
- */
-const REGISTRATION_UPSERT_SQL = (() => {
-  const fixed = ['id', 'person_id', 'registration_date', 'period'];
-  const fixedTypes = ['uuid', 'uuid', 'date', 'text'];
-  const fields = CASE_FIELDS.map((field) => field.column);
-  const fieldTypes = CASE_FIELDS.map((field) => field.sqlType);
-  const columns = [...fixed, ...fields, 'protection'];
-  const types = [...fixedTypes, ...fieldTypes, 'jsonb'];
-  const values = columns.map((column) => {
-    const field = CASE_FIELDS.find((candidate) => candidate.column === column);
-    return field?.multiValued === true ? splitListSql(`t.${column}`) : `t.${column}`;
-  });
-  // Everything but the identifying key (person, period, legal status) may be updated.
-  const updated = [...columns.filter((column) => !['id', 'person_id', 'period', 'legal_status'].includes(column))];
-  const now = `$${columns.length + 1}`;
-  return `INSERT INTO registration (${columns.join(', ')}, created_at, updated_at)
-  SELECT ${values.join(', ')}, ${now}, ${now}
-    FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')}) AS t(${columns.join(', ')})
-  ON CONFLICT ON CONSTRAINT registration_person_period_status DO UPDATE SET
-    ${[...updated, 'updated_at'].map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
-   WHERE (${updated.map((column) => `registration.${column}`).join(', ')})
-         IS DISTINCT FROM (${updated.map((column) => `EXCLUDED.${column}`).join(', ')})
-  RETURNING (xmax::text = '0') AS inserted`;
-})();
-
 /** Accepted rows stored per round trip: one multi-row statement per table. */
 const BATCH_ROWS = 500;
-
-interface KnownPerson {
-  readonly id: string;
-  readonly revoked: boolean;
-}
 
 /**
  * Imports a CSV file of cases (the standard's template or a CTDC export) in one transaction: either every accepted
@@ -98,6 +63,7 @@ export class CaseImportService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: CaseImportRepository,
     private readonly config: NodeConfig,
     private readonly pseudonyms: PseudonymService,
     private readonly vault: VaultService,
@@ -164,7 +130,7 @@ export class CaseImportService {
 
   private async storeBatch(manager: EntityManager, cases: readonly ImportedCase[], tally: NodeImportTally, now: Date): Promise<void> {
     if (cases.length === 0) return;
-    const byRef = await this.personsByRef(manager, [...new Set(cases.map((imported) => imported.personId))]);
+    const byRef = await this.repository.personsByRef(manager, [...new Set(cases.map((imported) => imported.personId))]);
     tally.personsMatched += byRef.size;
     await this.createPersons(manager, cases.filter((imported) => !byRef.has(imported.personId)), byRef, tally, now);
 
@@ -182,14 +148,6 @@ export class CaseImportService {
       registrations.set(key, { personId: person.id, imported, period });
     }
     await this.upsertRegistrations(manager, [...registrations.values()], tally, now);
-  }
-
-  private async personsByRef(manager: EntityManager, refs: readonly string[]): Promise<Map<string, KnownPerson>> {
-    const rows: Array<{ id: string; external_ref: string; revoked: boolean }> = await manager.query(
-      'SELECT id, external_ref, revoked_at IS NOT NULL AS revoked FROM person WHERE external_ref = ANY($1::text[])',
-      [refs],
-    );
-    return new Map(rows.map((row) => [row.external_ref, { id: row.id, revoked: row.revoked }]));
   }
 
   /** New persons of the batch: consent from their first row, identity merged from their rows, sealed in the vault. */
@@ -212,20 +170,17 @@ export class CaseImportService {
     if (fresh.size === 0) return;
     const today = calendarDayOf(now);
     const people = [...fresh.entries()].map(([ref, person]) => ({ ref, ...person }));
-    await manager.query(
-      `INSERT INTO person (id, external_ref, pseudonym, statistics_consent_given_on, international_consent_given_on, created_at, updated_at)
-       SELECT t.id, t.external_ref, t.pseudonym, t.statistics_on, t.international_on, $6, $6
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[])
-           AS t(id, external_ref, pseudonym, statistics_on, international_on)`,
-      [
-        people.map((person) => person.id),
-        people.map((person) => person.ref),
-        people.map((person) => this.pseudonyms.pseudonymOf(person.id)),
-        people.map((person) => (person.consent.statistics ? today : null)),
+    await this.repository.insertPersons(
+      manager,
+      people.map((person) => ({
+        id: person.id,
+        externalRef: person.ref,
+        pseudonym: this.pseudonyms.pseudonymOf(person.id),
+        statisticsConsentGivenOn: person.consent.statistics ? today : null,
         // International transmission only ever with statistical use (the table enforces it too).
-        people.map((person) => (person.consent.statistics && person.consent.international ? today : null)),
-        now,
-      ],
+        internationalConsentGivenOn: person.consent.statistics && person.consent.international ? today : null,
+      })),
+      now,
     );
     await this.vault.sealMany(
       manager,
@@ -243,23 +198,16 @@ export class CaseImportService {
     now: Date,
   ): Promise<void> {
     if (rows.length === 0) return;
-    const facts = rows.map((row) => row.imported.facts);
-    const fieldValues = CASE_FIELDS.map((field) =>
-      facts.map((fact) => {
-        const value = recordFieldValue(fact, field);
-        if (value === undefined) return null;
-        return Array.isArray(value) ? joinedList(value as string[]) : value;
-      }),
-    );
-    const changed: Array<{ inserted: boolean }> = await manager.query(REGISTRATION_UPSERT_SQL, [
-      rows.map(() => randomUUID()),
-      rows.map((row) => row.personId),
-      facts.map((fact) => (fact.registration.precision === 'day' ? fact.registration.date : null)),
-      rows.map((row) => row.period),
-      ...fieldValues,
-      facts.map((fact) => ('protection' in fact && fact.protection !== undefined ? JSON.stringify(fact.protection) : null)),
+    const changed = await this.repository.upsertRegistrations(
+      manager,
+      rows.map(({ personId, imported, period }) => ({
+        personId,
+        registrationDate: imported.facts.registration.precision === 'day' ? imported.facts.registration.date : null,
+        period,
+        facts: imported.facts,
+      })),
       now,
-    ]);
+    );
     const inserted = changed.filter((row) => row.inserted).length;
     tally.registrationsCreated += inserted;
     tally.registrationsUpdated += changed.length - inserted;

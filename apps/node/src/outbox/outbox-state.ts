@@ -1,8 +1,8 @@
-/** What a message carries; the contract has one hub mutation per kind. */
-export enum OutboxKind {
-  RETURN = 'RETURN',
-  REVOCATION = 'REVOCATION',
-}
+import { MessageKind, type DeliveryStatus } from '@app/contract';
+
+/** What a message carries: the contract's message kinds, one hub mutation per kind. */
+export const OutboxKind = MessageKind;
+export type OutboxKind = MessageKind;
 
 /**
  * Delivery state of a message:
@@ -18,4 +18,4 @@ export enum OutboxState {
   REJECTED = 'REJECTED',
 }
 
-export type HubStatus = 'ACCEPTED' | 'DUPLICATE';
+export type HubStatus = DeliveryStatus;

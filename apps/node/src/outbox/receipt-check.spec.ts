@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { HUB_NAME } from '@app/contract';
 import {
   deriveHubKeys,
   deriveNodeKeys,
@@ -36,7 +37,7 @@ describe('checkReceipt', () => {
     revision: 3,
     recordCount: 2,
     receivedAt: '2026-04-03T08:00:00.000Z',
-    hub: 'thb-hub',
+    hub: HUB_NAME,
     ...overrides,
   });
 
@@ -86,7 +87,7 @@ describe('checkReceipt', () => {
   it('reads what a revocation receipt says the hub erased', async () => {
     const noticeId = '22222222-2222-4222-8222-222222222222';
     const revocation: DeliveredMessage = { id: noticeId, kind: OutboxKind.REVOCATION, payload: 'unused' };
-    const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 4, receivedAt: '2026-04-03T08:00:00Z', hub: 'thb-hub' };
+    const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 4, receivedAt: '2026-04-03T08:00:00Z', hub: HUB_NAME };
     const receipt = await signJws(payload, hub.signing, { typ: JwsTypes.receipt });
     expect(await checkReceipt(receipt, revocation, party, hubKeys)).toMatchObject({ valid: true, facts: { erased: 4 } });
     const negative = await signJws({ ...payload, erased: -1 }, hub.signing, { typ: JwsTypes.receipt });
@@ -96,7 +97,7 @@ describe('checkReceipt', () => {
   it('reads the promise a revocation receipt makes for published figures, and refuses one that is not a short text', async () => {
     const noticeId = '6b1f0a6e-3c1f-4c50-9d55-9f0f7f1d2b3c';
     const revocation: DeliveredMessage = { id: noticeId, kind: OutboxKind.REVOCATION, payload: 'unused' };
-    const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 1, receivedAt: '2026-04-03T08:00:00Z', hub: 'thb-hub' };
+    const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 1, receivedAt: '2026-04-03T08:00:00Z', hub: HUB_NAME };
     const promise = 'Erased from the hub when this receipt was issued.';
     const signed = await signJws({ ...payload, figuresPromise: promise }, hub.signing, { typ: JwsTypes.receipt });
     expect(await checkReceipt(signed, revocation, party, hubKeys)).toMatchObject({ valid: true, facts: { erased: 1, figuresPromise: promise } });

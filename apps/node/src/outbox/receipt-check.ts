@@ -1,9 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { CryptoException, JwsTypes, verifyJws, type PublicSigningJwk } from '@app/crypto';
+import { checkReceiptClaims, type ReceiptFacts } from '@app/contract';
 import { OutboxKind } from './outbox-state.js';
-
-/** The hub's signature on its receipts; the contract fixes this value. */
-const HUB_NAME = 'thb-hub';
 
 export interface DeliveredMessage {
   readonly id: string;
@@ -17,24 +15,13 @@ export interface ReceiptParty {
   readonly country: string;
 }
 
-/** What a verified receipt states beyond the acknowledgement (revocations only). */
-export interface ReceiptFacts {
-  /** Records the hub erased. */
-  readonly erased?: number;
-  /** What the revocation promises for published figures (receipts of an older hub have none). */
-  readonly figuresPromise?: string;
-}
-
-const MAX_PROMISE_LENGTH = 2000;
-
 export type ReceiptCheck =
   | { readonly valid: true; readonly receivedAt: Date; readonly facts: ReceiptFacts }
   | { readonly valid: false; readonly code: string };
 
 /**
- * Verifies a receipt against the hub's keys and against the message it acknowledges: the right kind, message id,
- * node, country, and for a return the same period, revision and record count. A receipt for another message (or a
- * replayed one) is as worthless as a forged one.
+ * Verifies a receipt against the hub's keys, then its claims against the message it acknowledges (the contract's
+ * `checkReceiptClaims`).
  */
 export async function checkReceipt(
   receipt: string,
@@ -48,37 +35,20 @@ export async function checkReceipt(
   } catch (error) {
     return { valid: false, code: `RECEIPT_${error instanceof CryptoException ? error.code : 'MALFORMED'}` };
   }
-  const mismatch = () => ({ valid: false as const, code: 'RECEIPT_MISMATCH' });
-  if (
-    payload['kind'] !== message.kind ||
-    payload['messageId'] !== message.id ||
-    payload['nodeId'] !== party.nodeId ||
-    payload['country'] !== party.country ||
-    payload['hub'] !== HUB_NAME
-  ) {
-    return mismatch();
-  }
-  const receivedAt = typeof payload['receivedAt'] === 'string' ? new Date(payload['receivedAt']) : undefined;
-  if (receivedAt === undefined || Number.isNaN(receivedAt.getTime())) return mismatch();
   if (message.kind === OutboxKind.RETURN) {
     const sent = sentPayloadOf(message.payload);
     const records = sent['records'];
-    if (
-      payload['period'] !== sent['period'] ||
-      payload['revision'] !== sent['revision'] ||
-      !Array.isArray(records) ||
-      payload['recordCount'] !== records.length
-    ) {
-      return mismatch();
-    }
-    return { valid: true, receivedAt, facts: {} };
+    return checkReceiptClaims(payload, {
+      kind: message.kind,
+      messageId: message.id,
+      nodeId: party.nodeId,
+      country: party.country,
+      period: sent['period'],
+      revision: sent['revision'],
+      recordCount: Array.isArray(records) ? records.length : undefined,
+    });
   }
-  const erased = payload['erased'];
-  if (typeof erased !== 'number' || !Number.isSafeInteger(erased) || erased < 0) return mismatch();
-  const promise = payload['figuresPromise'];
-  if (promise === undefined) return { valid: true, receivedAt, facts: { erased } };
-  if (typeof promise !== 'string' || promise.length === 0 || promise.length > MAX_PROMISE_LENGTH) return mismatch();
-  return { valid: true, receivedAt, facts: { erased, figuresPromise: promise } };
+  return checkReceiptClaims(payload, { kind: message.kind, messageId: message.id, nodeId: party.nodeId, country: party.country });
 }
 
 /** The payload of a JWS this node signed itself (so it is trusted and well-formed). */

@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { JwsTypes, signJws } from '@app/crypto';
-import {
-  CASE_FIELDS, formatPeriod, periodStart, tryParsePeriod, validateReturn, type Protection, type QuarterlyReturn, type StoredCaseFields,
-} from '@app/standard';
+import { formatPeriod, periodStart, tryParsePeriod, validateReturn, type QuarterlyReturn } from '@app/standard';
 import type { NodeActor } from '../access/node-actor.js';
 import { calendarDayOf } from '../cases/calendar-day.js';
 import { NodeConfig } from '../config/node.config.js';
 import { NodeKeyring } from '../keys/node-keyring.js';
 import { OutboxDeliveryService } from '../outbox/outbox-delivery.service.js';
-import { OutboxKind, OutboxState, type HubStatus } from '../outbox/outbox-state.js';
+import { OutboxKind, OutboxState } from '../outbox/outbox-state.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { ReturnsArgs } from './dto/returns.args.js';
 import type { ReturnPreviewModel, SubmittedReturnModel } from './quarterly-return.model.js';
 import { QuarterlyReturnEntity } from './quarterly-return.entity.js';
-import { buildQuarterlyReturn, type ReturnSourceRow } from './return-builder.js';
+import { buildQuarterlyReturn } from './return-builder.js';
 import { previewFigures } from './return-preview.js';
 import { ReturnsErrorCode, ReturnsException } from './returns.exception.js';
+import { ReturnsRepository, type ReturnDelivery } from './returns.repository.js';
 
 const MAX_LIMIT = 500;
 /** Stands in for the returnId of a return that is only previewed, never signed. */
@@ -30,6 +29,7 @@ export class ReturnsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ReturnsRepository,
     private readonly config: NodeConfig,
     private readonly keyring: NodeKeyring,
     private readonly outbox: OutboxService,
@@ -39,12 +39,12 @@ export class ReturnsService {
   async preview(_actor: NodeActor, periodText: string): Promise<ReturnPreviewModel> {
     const period = this.checkedPeriod(periodText, new Date());
     const manager = this.dataSource.manager;
-    const built = buildQuarterlyReturn(await this.sourceRows(manager, period), {
+    const built = buildQuarterlyReturn(await this.repository.sourceRows(manager, period), {
       returnId: PREVIEW_RETURN_ID,
       nodeId: this.config.nodeId,
       country: this.config.country,
       period,
-      revision: await this.nextRevision(manager, period),
+      revision: await this.repository.nextRevision(manager, period),
       generatedAt: new Date(),
     });
     return {
@@ -71,12 +71,12 @@ export class ReturnsService {
     const saved = await this.dataSource.transaction(async (manager) => {
       await this.outbox.lockQueue(manager);
       const generatedAt = new Date();
-      const built = buildQuarterlyReturn(await this.sourceRows(manager, period), {
+      const built = buildQuarterlyReturn(await this.repository.sourceRows(manager, period), {
         returnId: randomUUID(),
         nodeId: this.config.nodeId,
         country: this.config.country,
         period,
-        revision: await this.nextRevision(manager, period),
+        revision: await this.repository.nextRevision(manager, period),
         generatedAt,
       });
       assertValidReturn(built);
@@ -92,7 +92,7 @@ export class ReturnsService {
         withheldInvalid: built.withheld.invalid,
         submittedBy: actor.subject,
       });
-      await manager.insert(QuarterlyReturnEntity, row);
+      await this.repository.insert(manager, row);
       return row;
     });
     this.delivery.wake();
@@ -106,7 +106,7 @@ export class ReturnsService {
       withheldInvalid: saved.withheldInvalid,
       by: actor.subject,
     });
-    return toSubmittedReturnModel(saved, { state: OutboxState.PENDING, attempts: 0, last_error_code: null, hub_status: null, delivered_at: null });
+    return toSubmittedReturnModel(saved, { state: OutboxState.PENDING, attempts: 0, lastErrorCode: null, hubStatus: null, deliveredAt: null });
   }
 
   async list(_actor: NodeActor, args: ReturnsArgs): Promise<SubmittedReturnModel[]> {
@@ -114,58 +114,7 @@ export class ReturnsService {
       throw new ReturnsException(ReturnsErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
     }
     const period = args.period === undefined || args.period === null ? null : this.parsedPeriod(args.period);
-    const rows: Array<ReturnRow & DeliveryColumns> = await this.dataSource.query(
-      `SELECT q.id, q.period, q.revision, q.generated_at, q.record_count, q.withheld_no_consent, q.withheld_invalid,
-              q.submitted_by, m.state, m.attempts, m.last_error_code, m.hub_status, m.delivered_at
-         FROM quarterly_return q JOIN outbox_message m ON m.id = q.id
-        WHERE ($1::text IS NULL OR q.period = $1)
-        ORDER BY q.generated_at DESC, q.revision DESC
-        LIMIT $2`,
-      [period, args.first],
-    );
-    return rows.map((row) =>
-      toSubmittedReturnModel(
-        Object.assign(new QuarterlyReturnEntity(), {
-          id: row.id,
-          period: row.period,
-          revision: row.revision,
-          generatedAt: new Date(row.generated_at),
-          recordCount: row.record_count,
-          withheldNoConsent: row.withheld_no_consent,
-          withheldInvalid: row.withheld_invalid,
-          submittedBy: row.submitted_by,
-        }),
-        row,
-      ),
-    );
-  }
-
-  /**
-   * The registrations of the period with their person's consent. A person counts as consenting only while
-   * international consent is in force and they have not revoked it.
-   */
-  private async sourceRows(manager: EntityManager, period: string): Promise<ReturnSourceRow[]> {
-    const rows: Array<Record<string, unknown> & { pseudonym: string; consent: boolean; protection: Protection | null }> = await manager.query(
-      `SELECT p.pseudonym, (p.international_consent_given_on IS NOT NULL AND p.revoked_at IS NULL) AS consent,
-              ${CASE_FIELDS.map((field) => `r.${field.column}`).join(', ')}, r.protection
-         FROM registration r JOIN person p ON p.id = r.person_id
-        WHERE r.period = $1`,
-      [period],
-    );
-    return rows.map((row) => ({
-      pseudonym: row.pseudonym,
-      internationalConsent: row.consent,
-      ...(Object.fromEntries(CASE_FIELDS.map((field) => [field.name, row[field.column] ?? null])) as StoredCaseFields),
-      protection: row.protection,
-    }));
-  }
-
-  private async nextRevision(manager: EntityManager, period: string): Promise<number> {
-    const [row]: Array<{ revision: number | null }> = await manager.query(
-      'SELECT max(revision) AS revision FROM quarterly_return WHERE period = $1',
-      [period],
-    );
-    return (row?.revision ?? 0) + 1;
+    return (await this.repository.list(period, args.first)).map(({ saved, delivery }) => toSubmittedReturnModel(saved, delivery));
   }
 
   /** A quarter or a year, in canonical form, that has already begun. */
@@ -196,26 +145,7 @@ function assertValidReturn(built: QuarterlyReturn): void {
   }
 }
 
-interface DeliveryColumns {
-  state: OutboxState;
-  attempts: number;
-  last_error_code: string | null;
-  hub_status: HubStatus | null;
-  delivered_at: Date | null;
-}
-
-interface ReturnRow {
-  id: string;
-  period: string;
-  revision: number;
-  generated_at: Date;
-  record_count: number;
-  withheld_no_consent: number;
-  withheld_invalid: number;
-  submitted_by: string;
-}
-
-function toSubmittedReturnModel(row: QuarterlyReturnEntity, delivery: DeliveryColumns): SubmittedReturnModel {
+function toSubmittedReturnModel(row: QuarterlyReturnEntity, delivery: ReturnDelivery): SubmittedReturnModel {
   return {
     returnId: row.id,
     period: row.period,
@@ -225,8 +155,8 @@ function toSubmittedReturnModel(row: QuarterlyReturnEntity, delivery: DeliveryCo
     withheld: { noConsent: row.withheldNoConsent, invalid: row.withheldInvalid },
     state: delivery.state,
     attempts: delivery.attempts,
-    lastErrorCode: delivery.last_error_code,
-    hubStatus: delivery.hub_status,
-    deliveredAt: delivery.delivered_at === null ? null : new Date(delivery.delivered_at),
+    lastErrorCode: delivery.lastErrorCode,
+    hubStatus: delivery.hubStatus,
+    deliveredAt: delivery.deliveredAt,
   };
 }
