@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PseudonymisedRecord } from '@app/standard';
 import { expectedCounts, storedCellKey, type StoredCell } from '../support/hub-expected-cube.js';
-import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
+import { startHub } from '../support/hub-test-app.js';
 import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
 
 const PUBLISH = 'mutation { publishRelease { number disclosureMethod smallCountThreshold } }';

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Role } from '@app/auth';
 import type { CountryCode } from '@app/standard';
+import { launchChromium } from '../support/headless-chromium.js';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
 import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOSTILE_FOOTNOTE = '<script>document.title="owned"</script> & <b>bold</b> "quoted"';
 
 interface ReportRow {
@@ -69,9 +67,6 @@ describe('report page: server-rendered comparative report in headless Chromium',
     page.locator(selector).first().evaluate((element, name) => element.ownerDocument.defaultView!.getComputedStyle(element)[name], property);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}; install it with: apt-get update && apt-get install -y chromium`);
-    }
     hub = await startHub('report-page', { PROVISIONAL_QUARTERS: '1' });
     const nodes = new Map<string, SimulatedNode>();
     for (const country of ['AT', 'BE', 'DE', 'FR'] as const) {
@@ -106,7 +101,7 @@ describe('report page: server-rendered comparative report in headless Chromium',
     );
     expect(population.errors).toBeUndefined();
     expect((await hub.graphql('mutation { publishRelease { number } }', {}, hub.adminToken)).errors).toBeUndefined();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     screenshots = await mkdtemp(join(tmpdir(), 'thb-report-page-'));
   });

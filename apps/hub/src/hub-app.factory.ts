@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createObservatoryApp, type LogSink } from '@app/platform';
-import { HubConfig } from './config/hub.config.js';
+import { type HubConfig } from './config/hub.config.js';
 import { HubModule } from './hub.module.js';
 
 /** Builds the hub (not yet listening), so tests and main start it the same way. */

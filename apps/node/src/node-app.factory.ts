@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createObservatoryApp, type LogSink } from '@app/platform';
-import { NodeConfig } from './config/node.config.js';
+import { type NodeConfig } from './config/node.config.js';
 import { NodeModule } from './node.module.js';
 
 /** Builds a national node (not yet listening), so tests and main start it the same way. */

@@ -44,45 +44,51 @@ export interface ReleaseSettings {
   readonly revisionMinChanges: number;
 }
 
+/** The settings of a hub, as `fromEnv` reads them (or a test gives them). */
+export interface HubSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  /** Folder of the hub's master secret (`master.key`), unless `masterSecret` is given. */
+  readonly keyDir: string;
+  /** The master secret as base64url from `HUB_MASTER_SECRET`; overrides the key folder. */
+  readonly masterSecret: string | undefined;
+  readonly auth: ResolvedAuthConfig;
+  readonly release: ReleaseSettings;
+  /** Upper bound on a signed return or notice (compact JWS), below the HTTP body limit. */
+  readonly maxMessageBytes: number;
+  /** Cost bounds on every GraphQL document, checked before any resolver runs. */
+  readonly queryLimits: QueryLimits;
+}
+
 /** Every setting of the hub, read and validated once at start; a bad value stops the start with its variable named. */
+export interface HubConfig extends HubSettings {}
 export class HubConfig {
-  constructor(
-    readonly port: number,
-    readonly host: string,
-    readonly dataDir: string,
-    readonly databaseUrl: string | undefined,
-    readonly logLevel: LogLevel,
-    /** Folder of the hub's master secret (`master.key`), unless `masterSecret` is given. */
-    readonly keyDir: string,
-    /** The master secret as base64url from `HUB_MASTER_SECRET`; overrides the key folder. */
-    readonly masterSecret: string | undefined,
-    readonly auth: ResolvedAuthConfig,
-    readonly release: ReleaseSettings,
-    /** Upper bound on a signed return or notice (compact JWS), below the HTTP body limit. */
-    readonly maxMessageBytes: number,
-    /** Cost bounds on every GraphQL document, checked before any resolver runs. */
-    readonly queryLimits: QueryLimits,
-  ) {}
+  constructor(settings: HubSettings) {
+    Object.assign(this, settings);
+  }
 
   static fromEnv(env: Readonly<Record<string, string | undefined>> = process.env): HubConfig {
     const read = new ConfigReader(env);
     const dataDir = read.string('DATA_DIR', '.data/hub');
-    return new HubConfig(
-      read.integer('PORT', 3000, { min: 0, max: 65535 }),
-      read.string('HOST', '127.0.0.1'),
+    return new HubConfig({
+      port: read.integer('PORT', 3000, { min: 0, max: 65535 }),
+      host: read.string('HOST', '127.0.0.1'),
       dataDir,
-      read.postgresUrl('DATABASE_URL'),
-      read.oneOf('LOG_LEVEL', logLevels, 'log'),
-      read.string('KEY_DIR', join(dataDir, 'keys')),
-      read.optionalString('HUB_MASTER_SECRET'),
-      readAuth(env),
-      {
+      databaseUrl: read.postgresUrl('DATABASE_URL'),
+      logLevel: read.oneOf('LOG_LEVEL', logLevels, 'log'),
+      keyDir: read.string('KEY_DIR', join(dataDir, 'keys')),
+      masterSecret: read.optionalString('HUB_MASTER_SECRET'),
+      auth: readAuth(env),
+      release: {
         disclosure: readDisclosure(read, env),
         provisionalQuarters: read.integer('PROVISIONAL_QUARTERS', 2, { min: 0, max: 40 }),
         revisionMinChanges: read.integer('DISCLOSURE_REVISION_MIN_CHANGES', 5, { min: 1, max: 10_000 }),
       },
-      read.integer('MAX_MESSAGE_BYTES', 60 * 1024 * 1024, { min: 1024, max: 63 * 1024 * 1024 }),
-      {
+      maxMessageBytes: read.integer('MAX_MESSAGE_BYTES', 60 * 1024 * 1024, { min: 1024, max: 63 * 1024 * 1024 }),
+      queryLimits: {
         maxDepth: read.integer('QUERY_MAX_DEPTH', 10, { min: 2, max: 50 }),
         maxAliases: read.integer('QUERY_MAX_ALIASES', 20, { min: 0, max: 1000 }),
         maxFields: read.integer('QUERY_MAX_FIELDS', 400, { min: 10, max: 100_000 }),
@@ -90,7 +96,7 @@ export class HubConfig {
         // The parser stops at this many tokens: without it a 60 MB document of field names is parsed whole first.
         maxTokens: read.integer('QUERY_MAX_TOKENS', 6000, { min: 100, max: 1_000_000 }),
       },
-    );
+    });
   }
 }
 

@@ -27,28 +27,34 @@ export interface HubLink {
   readonly jwksFile: string | undefined;
 }
 
+/** The settings of a node, as `fromEnv` reads them (or a test gives them). */
+export interface NodeSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  /** This node's id as registered at the hub (`node-at`). */
+  readonly nodeId: string;
+  /** The country this node reports for, Eurostat spelling (`AT`, `EL`). */
+  readonly country: string;
+  readonly hub: HubLink;
+  /** Folder of the master secret (`master.key`), unless `masterSecret` is given. */
+  readonly keyDir: string;
+  /** The master secret as base64url, from the environment; never logged. */
+  readonly masterSecret: string | undefined;
+  readonly outbox: OutboxTiming;
+  readonly auth: ResolvedAuthConfig;
+  /** Minimum count a published cell needs before it is flagged (threshold rule of the preview). */
+  readonly disclosureThreshold: number;
+}
+
 /** Every setting of a national node, read and validated once at start; each error names its variable. */
+export interface NodeConfig extends NodeSettings {}
 export class NodeConfig {
-  constructor(
-    readonly port: number,
-    readonly host: string,
-    readonly dataDir: string,
-    readonly databaseUrl: string | undefined,
-    readonly logLevel: LogLevel,
-    /** This node's id as registered at the hub (`node-at`). */
-    readonly nodeId: string,
-    /** The country this node reports for, Eurostat spelling (`AT`, `EL`). */
-    readonly country: string,
-    readonly hub: HubLink,
-    /** Folder of the master secret (`master.key`), unless `masterSecret` is given. */
-    readonly keyDir: string,
-    /** The master secret as base64url, from the environment; never logged. */
-    readonly masterSecret: string | undefined,
-    readonly outbox: OutboxTiming,
-    readonly auth: ResolvedAuthConfig,
-    /** Minimum count a published cell needs before it is flagged (threshold rule of the preview). */
-    readonly disclosureThreshold: number,
-  ) {}
+  constructor(settings: NodeSettings) {
+    Object.assign(this, settings);
+  }
 
   static fromEnv(env: Environment = process.env): NodeConfig {
     const read = new ConfigReader(env);
@@ -59,26 +65,26 @@ export class NodeConfig {
     if (maxDelayMs < baseDelayMs) {
       throw new ConfigurationError('OUTBOX_MAX_DELAY_MS', `must be at least OUTBOX_BASE_DELAY_MS (${baseDelayMs}), got ${maxDelayMs}`);
     }
-    return new NodeConfig(
-      read.integer('PORT', 3100, { min: 0, max: 65535 }),
-      read.string('HOST', '127.0.0.1'),
+    return new NodeConfig({
+      port: read.integer('PORT', 3100, { min: 0, max: 65535 }),
+      host: read.string('HOST', '127.0.0.1'),
       dataDir,
-      read.postgresUrl('DATABASE_URL'),
-      read.oneOf('LOG_LEVEL', logLevels, 'log'),
-      readNodeId(read, production),
-      readCountry(read, production),
-      { url: readHubUrl(read), jwksFile: readHubJwksFile(read, production) },
-      read.string('KEY_DIR', `${dataDir}/keys`),
-      readMasterSecret(read),
-      {
+      databaseUrl: read.postgresUrl('DATABASE_URL'),
+      logLevel: read.oneOf('LOG_LEVEL', logLevels, 'log'),
+      nodeId: readNodeId(read, production),
+      country: readCountry(read, production),
+      hub: { url: readHubUrl(read), jwksFile: readHubJwksFile(read, production) },
+      keyDir: read.string('KEY_DIR', `${dataDir}/keys`),
+      masterSecret: readMasterSecret(read),
+      outbox: {
         baseDelayMs,
         maxDelayMs,
         pollIntervalMs: read.integer('OUTBOX_POLL_INTERVAL_MS', 2_000, { min: 10, max: 3_600_000 }),
         requestTimeoutMs: read.integer('OUTBOX_REQUEST_TIMEOUT_MS', 15_000, { min: 100, max: 600_000 }),
       },
-      readAuth(env),
-      read.integer('DISCLOSURE_K', 5, { min: 1, max: 100 }),
-    );
+      auth: readAuth(env),
+      disclosureThreshold: read.integer('DISCLOSURE_K', 5, { min: 1, max: 100 }),
+    });
   }
 }
 
