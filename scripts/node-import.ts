@@ -33,12 +33,16 @@ async function main(): Promise<number> {
       onProgress: (rows) => progress.rowsRead(rows),
     });
     progress.finish();
-    process.stdout.write(`${JSON.stringify({ committed: true, file: args.file, format, report: result.report, node: result.tally }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ committed: true, file: args.file, format, report: result.report, node: result.tally }, null, 2)}\n`,
+    );
     return 0;
   } catch (error) {
     progress.finish();
     if (error instanceof CaseImportException) {
-      process.stdout.write(`${JSON.stringify({ committed: false, file: args.file, format, code: error.code, report: error.report }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ committed: false, file: args.file, format, code: error.code, report: error.report }, null, 2)}\n`,
+      );
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
@@ -77,7 +81,9 @@ main().then(
     const fileSystem = error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
     const known = usage || fileSystem || error instanceof ConfigurationError || error instanceof DomainException;
     // Only messages of our own and of the file system are printed: they name settings, files and codes, never content.
-    process.stderr.write(`${known ? (error as Error).message : `The import failed unexpectedly (${error instanceof Error ? error.name : typeof error}).`}\n`);
+    process.stderr.write(
+      `${known ? (error as Error).message : `The import failed unexpectedly (${error instanceof Error ? error.name : typeof error}).`}\n`,
+    );
     process.exitCode = usage ? 2 : 1;
   },
 );

@@ -34,7 +34,11 @@ function say(line: string): void {
   process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function main(): Promise<void> {
   if (process.argv.includes('--reset')) {
@@ -151,7 +155,13 @@ async function seedNode(node: NodePlan): Promise<void> {
 async function writeSyntheticCases(node: NodePlan, file: string): Promise<void> {
   const out = createWriteStream(file);
   out.write(csvLine(TEMPLATE_HEADER));
-  for (const row of syntheticCases({ country: node.country, count: node.cases, firstPeriod: FIRST_PERIOD, lastPeriod: LAST_PERIOD, seed: node.seed })) {
+  for (const row of syntheticCases({
+    country: node.country,
+    count: node.cases,
+    firstPeriod: FIRST_PERIOD,
+    lastPeriod: LAST_PERIOD,
+    seed: node.seed,
+  })) {
     if (!out.write(csvLine(TEMPLATE_HEADER.map((column) => row[column])))) await once(out, 'drain');
   }
   out.end();
@@ -161,7 +171,11 @@ async function writeSyntheticCases(node: NodePlan, file: string): Promise<void> 
 /** Published totals per country (sum of the yearly grand totals, protected) next to the rows counted in the file. */
 async function printCtdcComparison(hubUrl: string, issuer: DevIssuer): Promise<void> {
   const researcher = await issuer.issue({ roles: [Role.RESEARCHER], ttl: '1h' });
-  const rows: string[] = ['', 'CTDC subset: registered victims per country, published (protected) vs counted in the file', '  country  file rows  published  difference'];
+  const rows: string[] = [
+    '',
+    'CTDC subset: registered victims per country, published (protected) vs counted in the file',
+    '  country  file rows  published  difference',
+  ];
   for (const node of plannedNodes) {
     const { figures } = await graphql<{ figures: { cells: { value: number | null }[] } }>(
       hubUrl,
@@ -171,7 +185,9 @@ async function printCtdcComparison(hubUrl: string, issuer: DevIssuer): Promise<v
     );
     const published = figures.cells.reduce((sum, cell) => sum + (cell.value ?? 0), 0);
     const counted = ctdcCounts[node.country] ?? 0;
-    rows.push(`  ${node.country.padEnd(7)}  ${String(counted).padStart(9)}  ${String(published).padStart(9)}  ${String(published - counted).padStart(10)}`);
+    rows.push(
+      `  ${node.country.padEnd(7)}  ${String(counted).padStart(9)}  ${String(published).padStart(9)}  ${String(published - counted).padStart(10)}`,
+    );
   }
   process.stdout.write(`${rows.join('\n')}\n`);
 }
@@ -200,7 +216,8 @@ async function waitForDelivery(nodeUrl: string, token: string, timeoutMs = 90_00
       token,
     );
     if (outbox.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`${nodeUrl}: ${outbox.length} messages not receipted (${outbox[0]!.lastErrorCode ?? outbox[0]!.state})`);
+    if (Date.now() > deadline)
+      throw new Error(`${nodeUrl}: ${outbox.length} messages not receipted (${outbox[0]!.lastErrorCode ?? outbox[0]!.state})`);
     await new Promise((done) => setTimeout(done, 300));
   }
 }

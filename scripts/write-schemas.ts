@@ -39,9 +39,13 @@ async function main(): Promise<void> {
   }
   let ok = true;
   for (const app of apps) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--app', app, ...(check ? ['--check'] : [])], {
-      stdio: 'inherit',
-    });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--app', app, ...(check ? ['--check'] : [])],
+      {
+        stdio: 'inherit',
+      },
+    );
     ok &&= child.status === 0;
   }
   process.exit(ok ? 0 : 1);

@@ -92,7 +92,9 @@ export async function startBenchHub(label: string, options: BenchHubOptions = {}
         const answer = (await response.json()) as GraphQLAnswer<Data>;
         if (answer.errors?.length || !answer.data) {
           const first = answer.errors?.[0];
-          throw new Error(`GraphQL answered HTTP ${response.status}: ${first?.message ?? 'no data'} (${String(first?.extensions?.['code'])})`);
+          throw new Error(
+            `GraphQL answered HTTP ${response.status}: ${first?.message ?? 'no data'} (${String(first?.extensions?.['code'])})`,
+          );
         }
         return answer.data;
       },

@@ -25,22 +25,73 @@ import { SeededRandom } from '../synthetic/seeded-random.js';
 
 /** The 27 member states, Norway, Switzerland and the United Kingdom, weighted roughly like Eurostat's THB counts. */
 export const BENCH_COUNTRY_WEIGHTS: readonly (readonly [CountryCode, number])[] = [
-  ['FR', 12], ['DE', 10], ['IT', 9], ['UK', 8], ['NL', 8], ['ES', 7], ['RO', 6], ['BE', 4], ['PL', 4], ['AT', 3],
-  ['BG', 3], ['EL', 2], ['HU', 2], ['PT', 2], ['SE', 2], ['CZ', 1.5], ['DK', 1], ['FI', 1], ['IE', 1], ['SK', 1],
-  ['NO', 1], ['CH', 1], ['CY', 0.5], ['HR', 0.5], ['LT', 0.5], ['LV', 0.5], ['SI', 0.5], ['EE', 0.3], ['LU', 0.3],
+  ['FR', 12],
+  ['DE', 10],
+  ['IT', 9],
+  ['UK', 8],
+  ['NL', 8],
+  ['ES', 7],
+  ['RO', 6],
+  ['BE', 4],
+  ['PL', 4],
+  ['AT', 3],
+  ['BG', 3],
+  ['EL', 2],
+  ['HU', 2],
+  ['PT', 2],
+  ['SE', 2],
+  ['CZ', 1.5],
+  ['DK', 1],
+  ['FI', 1],
+  ['IE', 1],
+  ['SK', 1],
+  ['NO', 1],
+  ['CH', 1],
+  ['CY', 0.5],
+  ['HR', 0.5],
+  ['LT', 0.5],
+  ['LV', 0.5],
+  ['SI', 0.5],
+  ['EE', 0.3],
+  ['LU', 0.3],
   ['MT', 0.3],
 ];
 
-export const BENCH_QUARTERS: readonly string[] = [
-  '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4',
-];
+export const BENCH_QUARTERS: readonly string[] = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
 
 const EU_CITIZENSHIPS: readonly Citizenship[] = ['RO', 'BG', 'HU', 'PL', 'SK', 'LT', 'EL', 'IT', 'FR', 'DE', 'CZ', 'HR'];
-const NON_EU_CITIZENSHIPS: readonly Citizenship[] = ['NG', 'UA', 'CN', 'VN', 'MA', 'BR', 'PH', 'IN', 'AL', 'RS', 'DO', 'TH', 'GH', 'MD', 'PK'];
-const ADULT_AGE_GROUPS: readonly (readonly [AgeGroup, number])[] = [
-  ['Y18-24', 30], ['Y25-34', 32], ['Y35-44', 18], ['Y45-54', 10], ['Y55-64', 4], ['Y_GE65', 1], ['Y_GE18', 3], ['UNK', 2],
+const NON_EU_CITIZENSHIPS: readonly Citizenship[] = [
+  'NG',
+  'UA',
+  'CN',
+  'VN',
+  'MA',
+  'BR',
+  'PH',
+  'IN',
+  'AL',
+  'RS',
+  'DO',
+  'TH',
+  'GH',
+  'MD',
+  'PK',
 ];
-const CHILD_AGE_GROUPS: readonly (readonly [AgeGroup, number])[] = [['Y0-11', 25], ['Y12-17', 70], ['Y_LT18', 5]];
+const ADULT_AGE_GROUPS: readonly (readonly [AgeGroup, number])[] = [
+  ['Y18-24', 30],
+  ['Y25-34', 32],
+  ['Y35-44', 18],
+  ['Y45-54', 10],
+  ['Y55-64', 4],
+  ['Y_GE65', 1],
+  ['Y_GE18', 3],
+  ['UNK', 2],
+];
+const CHILD_AGE_GROUPS: readonly (readonly [AgeGroup, number])[] = [
+  ['Y0-11', 25],
+  ['Y12-17', 70],
+  ['Y_LT18', 5],
+];
 
 /** A person to draw a record for: who (for the pseudonym) and where and when the record was registered. */
 export interface BenchPerson {
@@ -107,31 +158,69 @@ export function benchPersons(options: PersonPlanOptions, from: number, count: nu
 export function benchRecord(person: BenchPerson, pseudonym: string, seed: number, index: number): PseudonymisedRecord {
   const random = new SeededRandom(mix(seed ^ 0x5bd1e995, index));
   const legalStatus = random.weighted<LegalStatus>([
-    ['IDENTIFIED_VICTIM', 40], ['PRESUMED_VICTIM', 30], ['SUSPECT', 16], ['PROSECUTED', 9], ['CONVICTED', 5],
+    ['IDENTIFIED_VICTIM', 40],
+    ['PRESUMED_VICTIM', 30],
+    ['SUSPECT', 16],
+    ['PROSECUTED', 9],
+    ['CONVICTED', 5],
   ]);
   const victim = legalStatus === 'IDENTIFIED_VICTIM' || legalStatus === 'PRESUMED_VICTIM';
   const sex = victim
-    ? random.weighted<Sex>([['F', 70], ['M', 27], ['OTHER', 1], ['UNK', 2]])
-    : random.weighted<Sex>([['M', 75], ['F', 22], ['UNK', 3]]);
+    ? random.weighted<Sex>([
+        ['F', 70],
+        ['M', 27],
+        ['OTHER', 1],
+        ['UNK', 2],
+      ])
+    : random.weighted<Sex>([
+        ['M', 75],
+        ['F', 22],
+        ['UNK', 3],
+      ]);
   const ageGroup = victim && random.chance(0.2) ? random.weighted(CHILD_AGE_GROUPS) : random.weighted(ADULT_AGE_GROUPS);
-  const origin = random.weighted([['NATIONAL', 40], ['EU', 25], ['NON_EU', 30], ['STLS', 1], ['UNK', 4]] as const);
+  const origin = random.weighted([
+    ['NATIONAL', 40],
+    ['EU', 25],
+    ['NON_EU', 30],
+    ['STLS', 1],
+    ['UNK', 4],
+  ] as const);
   const citizenship: Citizenship =
-    origin === 'NATIONAL' ? person.country
-    : origin === 'EU' ? random.pick(EU_CITIZENSHIPS.filter((code) => code !== person.country))
-    : origin === 'NON_EU' ? random.pick(NON_EU_CITIZENSHIPS)
-    : origin;
+    origin === 'NATIONAL'
+      ? person.country
+      : origin === 'EU'
+        ? random.pick(EU_CITIZENSHIPS.filter((code) => code !== person.country))
+        : origin === 'NON_EU'
+          ? random.pick(NON_EU_CITIZENSHIPS)
+          : origin;
   const firstForm = random.weighted<Exploitation>([
-    ['SEXUAL', 55], ['LABOUR', 27], ['CRIMINAL_ACTIVITIES', 6], ['BEGGING', 3], ['DOMESTIC_SERVITUDE', 3],
-    ['FORCED_MARRIAGE', 2], ['OTHER', 2], ['UNK', 2],
+    ['SEXUAL', 55],
+    ['LABOUR', 27],
+    ['CRIMINAL_ACTIVITIES', 6],
+    ['BEGGING', 3],
+    ['DOMESTIC_SERVITUDE', 3],
+    ['FORCED_MARRIAGE', 2],
+    ['OTHER', 2],
+    ['UNK', 2],
   ]);
   const forms = new Set<Exploitation>([firstForm]);
   if (firstForm !== 'UNK' && random.chance(0.08)) forms.add(random.pick<Exploitation>(['LABOUR', 'CRIMINAL_ACTIVITIES', 'SEXUAL']));
   const exploitation = [...forms] as [Exploitation, ...Exploitation[]];
   const labourSector =
     forms.has('LABOUR') && random.chance(0.7)
-      ? random.weighted<NaceSection>([['A', 30], ['C', 15], ['F', 25], ['I', 20], ['T', 10]])
+      ? random.weighted<NaceSection>([
+          ['A', 30],
+          ['C', 15],
+          ['F', 25],
+          ['I', 20],
+          ['T', 10],
+        ])
       : undefined;
-  const crossBorder = random.weighted<CrossBorder>([['CROSS_BORDER', 60], ['DOMESTIC', 30], ['UNK', 10]]);
+  const crossBorder = random.weighted<CrossBorder>([
+    ['CROSS_BORDER', 60],
+    ['DOMESTIC', 30],
+    ['UNK', 10],
+  ]);
   const common = {
     pseudonym,
     country: person.country,
@@ -146,7 +235,12 @@ export function benchRecord(person: BenchPerson, pseudonym: string, seed: number
   };
   if (!victim) return { ...common, legalStatus: legalStatus as 'SUSPECT' | 'PROSECUTED' | 'CONVICTED' };
   const registeringOrganisation = random.weighted<RegisteringOrganisation>([
-    ['POLICE', 55], ['NGO', 25], ['IMMIGRATION', 8], ['LABOUR_INSPECTION', 5], ['HEALTH_SOCIAL', 4], ['PROSECUTION_COURT', 3],
+    ['POLICE', 55],
+    ['NGO', 25],
+    ['IMMIGRATION', 8],
+    ['LABOUR_INSPECTION', 5],
+    ['HEALTH_SOCIAL', 4],
+    ['PROSECUTION_COURT', 3],
   ]);
   const protection = random.chance(0.6) ? protectionOf(random, origin === 'NON_EU') : undefined;
   return {
@@ -160,15 +254,28 @@ export function benchRecord(person: BenchPerson, pseudonym: string, seed: number
 function protectionOf(random: SeededRandom, nonEu: boolean): Protection {
   const residencePermit = nonEu
     ? random.weighted<ResidencePermit>([
-        ['NONE', 40], ['TEMPORARY_COOPERATION', 30], ['TEMPORARY_HUMANITARIAN', 20], ['INTERNATIONAL_PROTECTION', 8], ['PERMANENT', 2],
+        ['NONE', 40],
+        ['TEMPORARY_COOPERATION', 30],
+        ['TEMPORARY_HUMANITARIAN', 20],
+        ['INTERNATIONAL_PROTECTION', 8],
+        ['PERMANENT', 2],
       ])
     : undefined;
   return {
     reflectionPeriod: random.integer(30, 90),
     ...(residencePermit === undefined ? {} : { residencePermit }),
     assistance: random.chance(0.7),
-    compensation: random.weighted<Compensation>([['NONE', 80], ['CLAIMED', 12], ['AWARDED', 6], ['PAID', 2]]),
-    returned: random.weighted<Return>([['NONE', 90], ['VOLUNTARY', 8], ['FORCED', 2]]),
+    compensation: random.weighted<Compensation>([
+      ['NONE', 80],
+      ['CLAIMED', 12],
+      ['AWARDED', 6],
+      ['PAID', 2],
+    ]),
+    returned: random.weighted<Return>([
+      ['NONE', 90],
+      ['VOLUNTARY', 8],
+      ['FORCED', 2],
+    ]),
   };
 }
 

@@ -21,8 +21,33 @@ import {
 import type { AggregatedCell, Cube, Dimension, RecordContribution } from '@app/disclosure';
 
 const EU27 = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU',
-  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'EL',
+  'ES',
+  'FI',
+  'FR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
 ];
 const COUNTRIES = [...EU27, 'NO', 'CH', 'UK'];
 const QUARTERS = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
@@ -95,7 +120,13 @@ function* syntheticRecords(count: number, keys: readonly bigint[]): Generator<Re
     const quarter = pickQuarter(random());
     yield {
       key: keys[index]!,
-      coordinates: [[pickCountry(random())], [quarter, quarter.slice(0, 4)], [pickSex(random())], [pickAge(random())], [pickCitizenship(random())]],
+      coordinates: [
+        [pickCountry(random())],
+        [quarter, quarter.slice(0, 4)],
+        [pickSex(random())],
+        [pickAge(random())],
+        [pickCitizenship(random())],
+      ],
     };
   }
 }
@@ -117,7 +148,9 @@ function measure<T>(step: string, work: () => T): T {
   const milliseconds = performance.now() - start;
   const { heapUsed, rss } = process.memoryUsage();
   measurements.push({ step, milliseconds, heapUsedMiB: heapUsed / 2 ** 20, rssMiB: rss / 2 ** 20 });
-  console.log(`${step.padEnd(58)} ${milliseconds.toFixed(0).padStart(8)} ms  heap ${(heapUsed / 2 ** 20).toFixed(0).padStart(5)} MiB  rss ${(rss / 2 ** 20).toFixed(0).padStart(5)} MiB`);
+  console.log(
+    `${step.padEnd(58)} ${milliseconds.toFixed(0).padStart(8)} ms  heap ${(heapUsed / 2 ** 20).toFixed(0).padStart(5)} MiB  rss ${(rss / 2 ** 20).toFixed(0).padStart(5)} MiB`,
+  );
   return result;
 }
 
@@ -127,11 +160,7 @@ function measure<T>(step: string, work: () => T): T {
  */
 function auditSlice(records: number, keys: readonly bigint[]): Cube<AggregatedCell> {
   const countries = COUNTRIES.slice(0, 6);
-  const dimensions: Dimension[] = [
-    flatDimension('geo', countries),
-    independentDimension('time', [QUARTERS[0]!]),
-    ...DIMENSIONS.slice(2),
-  ];
+  const dimensions: Dimension[] = [flatDimension('geo', countries), independentDimension('time', [QUARTERS[0]!]), ...DIMENSIONS.slice(2)];
   const inSlice = function* (): Generator<RecordContribution> {
     for (const record of syntheticRecords(records, keys)) {
       if (record.coordinates[1]![0] === QUARTERS[0] && countries.includes(record.coordinates[0]![0]!)) {
@@ -150,15 +179,21 @@ function main(): void {
   const keys = measure(`record keys (keyed BLAKE2b) x ${options.records}`, () =>
     Array.from({ length: options.records }, (_, index) => recordKey(pseudonymOf(index), secret)),
   );
-  const cube = measure('aggregate into cube (margins, EU27, years)', () => aggregateCube(DIMENSIONS, syntheticRecords(options.records, keys)));
+  const cube = measure('aggregate into cube (margins, EU27, years)', () =>
+    aggregateCube(DIMENSIONS, syntheticRecords(options.records, keys)),
+  );
   const small = cube.cells.filter((cell) => cell.count > 0 && cell.count < 5).length;
   console.log(`  cube: ${cube.cells.length} cells, ${small} with 0 < n < 5`);
 
-  const table = measure('method 2: build perturbation table (D=5, V=3, js=2)', () => buildPerturbationTable(EXAMPLE_PERTURBATION_PARAMETERS));
+  const table = measure('method 2: build perturbation table (D=5, V=3, js=2)', () =>
+    buildPerturbationTable(EXAMPLE_PERTURBATION_PARAMETERS),
+  );
   const perturbed = measure('method 2: protectByCellKey (whole cube)', () => protectByCellKey(cube, table, { smallCountThreshold: 5 }));
   console.log(`  ${perturbed.filter((cell) => cell.flags === 'u').length} cells flagged u`);
 
-  const suppressed = measure('method 1: protectBySuppression, rules only (whole cube)', () => protectBySuppression(cube, { k: 5, audit: false }));
+  const suppressed = measure('method 1: protectBySuppression, rules only (whole cube)', () =>
+    protectBySuppression(cube, { k: 5, audit: false }),
+  );
   console.log(`  ${suppressed.filter((cell) => cell.value === null).length} cells suppressed`);
 
   if (options.audit) {

@@ -75,7 +75,12 @@ async function main(): Promise<void> {
     const countries = BENCH_COUNTRY_WEIGHTS.map(([country]) => country);
     const node = await BenchNode.create('node-bench', countries, SEED);
     await setup.graphql(REGISTER_NODE, node.registration, setup.adminToken);
-    const loader = await RecordLoader.open(setup, node, { seed: SEED, countries: BENCH_COUNTRY_WEIGHTS, periods: BENCH_QUARTERS, recurrence: 0.1 });
+    const loader = await RecordLoader.open(setup, node, {
+      seed: SEED,
+      countries: BENCH_COUNTRY_WEIGHTS,
+      periods: BENCH_QUARTERS,
+      recurrence: 0.1,
+    });
     await loader.growTo(records);
     await setup.graphql('mutation { publishRelease(note: "figures benchmark") { number } }', {}, setup.adminToken);
     issuer = await benchIssuer(join(scratch.dataDir, 'bench-issuer'));
@@ -111,7 +116,15 @@ async function main(): Promise<void> {
       throw new Error('the bare server does not answer what the hub answers');
     }
 
-    const bareResult = await load('bare Apollo Server, constant answer', bare.url, body, { 'content-type': 'application/json' }, bareAnswer, connections, duration);
+    const bareResult = await load(
+      'bare Apollo Server, constant answer',
+      bare.url,
+      body,
+      { 'content-type': 'application/json' },
+      bareAnswer,
+      connections,
+      duration,
+    );
     const hubResult = await load('hub (Nest, auth, release from the database)', hubUrl, body, headers, hubAnswer, connections, duration);
     const hubPeakMiB = await peakResidentMiB(hub.child.pid);
 
@@ -143,7 +156,9 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
+    await Promise.all(
+      children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))),
+    );
     await scratch.dispose();
   }
 }

@@ -77,7 +77,9 @@ async function main(): Promise<void> {
       const baselineOf = (row: Measured) => Math.min(row.unnest, row.copy ?? Infinity);
       const hubGrowth = growthExponent(measured.map((row) => ({ size: row.records, seconds: row.hubHttp })));
       const baselineGrowth = growthExponent(measured.map((row) => ({ size: row.records, seconds: baselineOf(row) })));
-      process.stdout.write(`\ngrowth of time with size (1.0 is linear): hub ${hubGrowth.toFixed(2)}, baseline ${baselineGrowth.toFixed(2)}\n`);
+      process.stdout.write(
+        `\ngrowth of time with size (1.0 is linear): hub ${hubGrowth.toFixed(2)}, baseline ${baselineGrowth.toFixed(2)}\n`,
+      );
     }
     process.stdout.write(`peak memory of the benchmark process (hub, client and data): ${peakMiB} MiB\n`);
     const baseline = Math.min(largest.unnest, largest.copy ?? Infinity);
@@ -132,7 +134,8 @@ async function measure(hub: BenchHub, node: BenchNode, size: number, runs: numbe
 
   const unnest = await medianSeconds(
     runs,
-    () => withRawClient(dataSource, (client) => inTransaction(client, () => insertByUnnest(client, BASELINE_TABLE, rows, UNNEST_BATCH_ROWS))),
+    () =>
+      withRawClient(dataSource, (client) => inTransaction(client, () => insertByUnnest(client, BASELINE_TABLE, rows, UNNEST_BATCH_ROWS))),
     emptyWithReturn,
   );
   await expectRows(dataSource, BASELINE_TABLE, size);

@@ -37,16 +37,25 @@ async function main(): Promise<void> {
   const pseudonymise = await timed(() => pseudonymsOf(personIds, pseudonymKey));
   const seal = await timed(() => {
     let bytes = 0;
-    for (let index = 0; index < persons; index += 1) bytes += sealIdentity(personIds[index]!, identityOf(index), vaultKey).ciphertext.length;
+    for (let index = 0; index < persons; index += 1)
+      bytes += sealIdentity(personIds[index]!, identityOf(index), vaultKey).ciphertext.length;
     return bytes;
   });
   const peakMiB = memory.stop();
   const project = pseudonymise.seconds + seal.seconds;
   printTable(`Pseudonyms and vault, ${persons.toLocaleString('en')} persons`, [
-    { step: 'pseudonymise (keyed BLAKE2b-256, base64url)', seconds: pseudonymise.seconds.toFixed(2), perSecond: Math.round(persons / pseudonymise.seconds) },
+    {
+      step: 'pseudonymise (keyed BLAKE2b-256, base64url)',
+      seconds: pseudonymise.seconds.toFixed(2),
+      perSecond: Math.round(persons / pseudonymise.seconds),
+    },
     { step: 'seal (per-person key + wrap, padded)', seconds: seal.seconds.toFixed(2), perSecond: Math.round(persons / seal.seconds) },
     { step: 'project total', seconds: project.toFixed(2), perSecond: Math.round(persons / project) },
-    { step: 'baseline: bare hash + one encryption', seconds: baseline.seconds.toFixed(2), perSecond: Math.round(persons / baseline.seconds) },
+    {
+      step: 'baseline: bare hash + one encryption',
+      seconds: baseline.seconds.toFixed(2),
+      perSecond: Math.round(persons / baseline.seconds),
+    },
   ]);
   process.stdout.write(`peak memory ${peakMiB} MiB\n`);
   printRatio('pseudonyms+vault / bare libsodium', project / baseline.seconds, undefined);

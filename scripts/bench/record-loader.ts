@@ -53,7 +53,9 @@ export class RecordLoader {
       const records = this.node.records(this.plan, this.loaded, batch);
       const rows = storedRows(records, secret, (record) => this.returnIds.get(returnKey(record.country, record.period))!);
       await withRawClient(this.hub.dataSource, (client) =>
-        inTransaction(client, () => (useCopy ? insertByCopy(client, 'hub_record', rows) : insertByUnnest(client, 'hub_record', rows, 20_000))),
+        inTransaction(client, () =>
+          useCopy ? insertByCopy(client, 'hub_record', rows) : insertByUnnest(client, 'hub_record', rows, 20_000),
+        ),
       );
       await this.recordChanges(records);
       this.loaded += batch;

@@ -28,7 +28,11 @@ export interface StoredRows {
 export const STORED_COLUMNS: readonly string[] = [...RETURN_COLUMNS, ...HUB_RECORD_COLUMNS].map(({ column }) => column);
 
 /** The rows the hub would store for these records; `returnIdOf` names the accepted return each belongs to. */
-export function storedRows(records: readonly PseudonymisedRecord[], secret: RecordKeySecret, returnIdOf: (record: PseudonymisedRecord) => string): StoredRows {
+export function storedRows(
+  records: readonly PseudonymisedRecord[],
+  secret: RecordKeySecret,
+  returnIdOf: (record: PseudonymisedRecord) => string,
+): StoredRows {
   const periods = new Map<string, { year: number; quarter: number | null }>();
   const timeOf = (text: string) => {
     let time = periods.get(text);
@@ -107,7 +111,5 @@ export function copyField(value: string | number | boolean | null | readonly str
 }
 
 function escapeCopyText(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
+  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
 }

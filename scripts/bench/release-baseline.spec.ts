@@ -24,7 +24,12 @@ describe('release benchmark baseline', () => {
     // Two member states (so EU27_2020 is a sum of two), two other countries, two years, persons recurring often.
     const plan: PersonPlanOptions = {
       seed: 11,
-      countries: [['AT', 3], ['DE', 5], ['NO', 1], ['CH', 1]],
+      countries: [
+        ['AT', 3],
+        ['DE', 5],
+        ['NO', 1],
+        ['CH', 1],
+      ],
       periods: ['2025-Q3', '2025-Q4', '2026-Q1'],
       recurrence: 0.3,
     };

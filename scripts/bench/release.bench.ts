@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const loadStarted = performance.now();
       await loader.growTo(size);
-      process.stdout.write(`loaded ${size.toLocaleString('en')} records in ${secondsText((performance.now() - loadStarted) / 1000)} s (not measured)\n`);
+      process.stdout.write(
+        `loaded ${size.toLocaleString('en')} records in ${secondsText((performance.now() - loadStarted) / 1000)} s (not measured)\n`,
+      );
       measured.push(await measure(hub, size, runs, () => (baselineRun += 1)));
     }
 
@@ -89,7 +91,9 @@ async function main(): Promise<void> {
     if (measured.length >= 2) {
       const hubGrowth = growthExponent(measured.map((row) => ({ size: row.records, seconds: row.publish })));
       const baselineGrowth = growthExponent(measured.map((row) => ({ size: row.records, seconds: Math.min(row.store, row.fetch) })));
-      process.stdout.write(`\ngrowth of time with size (1.0 is linear): hub ${hubGrowth.toFixed(2)}, baseline ${baselineGrowth.toFixed(2)}\n`);
+      process.stdout.write(
+        `\ngrowth of time with size (1.0 is linear): hub ${hubGrowth.toFixed(2)}, baseline ${baselineGrowth.toFixed(2)}\n`,
+      );
     }
     process.stdout.write(
       `peak memory while publishing ${largest.records.toLocaleString('en')} records: ${largest.peakMiB} MiB ` +

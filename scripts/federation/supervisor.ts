@@ -46,7 +46,8 @@ export class Supervisor {
         pending = lines.pop() ?? '';
         for (const line of lines) {
           this.options.onLine?.(spec.name, line);
-          if (!this.options.onLine && (process.env.FEDERATION_VERBOSE || /"level":"(warn|error|fatal)"/.test(line))) sink.write(prefix + line + '\n');
+          if (!this.options.onLine && (process.env.FEDERATION_VERBOSE || /"level":"(warn|error|fatal)"/.test(line)))
+            sink.write(prefix + line + '\n');
         }
       });
     };

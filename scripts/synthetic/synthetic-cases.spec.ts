@@ -21,7 +21,20 @@ describe('syntheticCases', () => {
   it('spreads registrations over every quarter asked for', () => {
     const quarters = new Set([...syntheticCases(options)].map((row) => row.registrationDate.slice(0, 7)));
     // Months of 2025-07 .. 2026-06: twelve months, three per quarter.
-    expect([...quarters].sort()).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect([...quarters].sort()).toEqual([
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
     expect(quartersBetween('2025-Q4', '2026-Q1')).toEqual(['2025-Q4', '2026-Q1']);
     expect(() => quartersBetween('2026-Q2', '2026-Q1')).toThrow();
   });

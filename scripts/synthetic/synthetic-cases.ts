@@ -17,15 +17,65 @@ export interface SyntheticCaseOptions {
 }
 
 export const TEMPLATE_HEADER = [
-  'personId', 'registrationDate', 'legalStatus', 'sex', 'birthDate', 'ageGroup', 'citizenship', 'exploitation', 'labourSector',
-  'registeringOrganisation', 'crossBorder', 'consentStatistics', 'consentInternational', 'residencePermit', 'compensation',
-  'returned', 'assistance', 'givenName', 'familyName', 'documentNumber', 'phone', 'email', 'notes',
+  'personId',
+  'registrationDate',
+  'legalStatus',
+  'sex',
+  'birthDate',
+  'ageGroup',
+  'citizenship',
+  'exploitation',
+  'labourSector',
+  'registeringOrganisation',
+  'crossBorder',
+  'consentStatistics',
+  'consentInternational',
+  'residencePermit',
+  'compensation',
+  'returned',
+  'assistance',
+  'givenName',
+  'familyName',
+  'documentNumber',
+  'phone',
+  'email',
+  'notes',
 ] as const;
 
 export type TemplateRow = Record<(typeof TEMPLATE_HEADER)[number], string>;
 
-const givenNames = ['Ana', 'Maria', 'Elena', 'Olena', 'Fatima', 'Grace', 'Joy', 'Mihai', 'Ion', 'Ahmed', 'Li', 'Sofia', 'Irina', 'Blessing', 'Nadia', 'Tomas'];
-const familyNames = ['Popescu', 'Ivanova', 'Okafor', 'Nguyen', 'Kowalska', 'Horvat', 'Silva', 'Haddad', 'Petrov', 'Mensah', 'Garcia', 'Dimitrova'];
+const givenNames = [
+  'Ana',
+  'Maria',
+  'Elena',
+  'Olena',
+  'Fatima',
+  'Grace',
+  'Joy',
+  'Mihai',
+  'Ion',
+  'Ahmed',
+  'Li',
+  'Sofia',
+  'Irina',
+  'Blessing',
+  'Nadia',
+  'Tomas',
+];
+const familyNames = [
+  'Popescu',
+  'Ivanova',
+  'Okafor',
+  'Nguyen',
+  'Kowalska',
+  'Horvat',
+  'Silva',
+  'Haddad',
+  'Petrov',
+  'Mensah',
+  'Garcia',
+  'Dimitrova',
+];
 const euCitizenships = ['RO', 'BG', 'HU', 'PL', 'SK', 'LT', 'EL', 'IT', 'FR', 'DE', 'CZ', 'HR'];
 const nonEuCitizenships = ['NG', 'UA', 'CN', 'VN', 'MA', 'BR', 'PH', 'IN', 'AL', 'RS', 'DO', 'TH', 'GH', 'MD', 'PK'];
 
@@ -37,24 +87,52 @@ export function* syntheticCases(options: SyntheticCaseOptions): Generator<Templa
     const period = periods[index % periods.length]!;
     const registrationDate = dateInQuarter(period, random);
     const legalStatus = random.weighted([
-      ['IDENTIFIED_VICTIM', 40], ['PRESUMED_VICTIM', 30], ['SUSPECT', 16], ['PROSECUTED', 9], ['CONVICTED', 5],
+      ['IDENTIFIED_VICTIM', 40],
+      ['PRESUMED_VICTIM', 30],
+      ['SUSPECT', 16],
+      ['PROSECUTED', 9],
+      ['CONVICTED', 5],
     ] as const);
     const victim = legalStatus.endsWith('VICTIM');
     const sex = victim
-      ? random.weighted([['F', 70], ['M', 27], ['OTHER', 1], ['UNK', 2]] as const)
-      : random.weighted([['M', 75], ['F', 22], ['UNK', 3]] as const);
+      ? random.weighted([
+          ['F', 70],
+          ['M', 27],
+          ['OTHER', 1],
+          ['UNK', 2],
+        ] as const)
+      : random.weighted([
+          ['M', 75],
+          ['F', 22],
+          ['UNK', 3],
+        ] as const);
     const child = victim && random.chance(0.2);
     const ageYears = child ? random.integer(3, 17) : random.integer(18, 66);
     const birthDate = random.chance(0.04) ? '' : birthDateFor(registrationDate, ageYears, random);
     const citizenship = random.weighted([
-      [options.country, 40], ['EU', 25], ['NON_EU', 30], ['STLS', 1], ['UNK', 4],
+      [options.country, 40],
+      ['EU', 25],
+      ['NON_EU', 30],
+      ['STLS', 1],
+      ['UNK', 4],
     ] as const);
     const citizenshipCode =
-      citizenship === 'EU' ? random.pick(euCitizenships.filter((code) => code !== options.country))
-      : citizenship === 'NON_EU' ? random.pick(nonEuCitizenships)
-      : citizenship;
+      citizenship === 'EU'
+        ? random.pick(euCitizenships.filter((code) => code !== options.country))
+        : citizenship === 'NON_EU'
+          ? random.pick(nonEuCitizenships)
+          : citizenship;
     const forms = new Set<string>([
-      random.weighted([['SEXUAL', 55], ['LABOUR', 27], ['CRIMINAL_ACTIVITIES', 6], ['BEGGING', 3], ['DOMESTIC_SERVITUDE', 3], ['FORCED_MARRIAGE', 2], ['OTHER', 2], ['UNK', 2]] as const),
+      random.weighted([
+        ['SEXUAL', 55],
+        ['LABOUR', 27],
+        ['CRIMINAL_ACTIVITIES', 6],
+        ['BEGGING', 3],
+        ['DOMESTIC_SERVITUDE', 3],
+        ['FORCED_MARRIAGE', 2],
+        ['OTHER', 2],
+        ['UNK', 2],
+      ] as const),
     ]);
     if (!forms.has('UNK') && random.chance(0.08)) forms.add(random.pick(['LABOUR', 'CRIMINAL_ACTIVITIES', 'SEXUAL']));
     const labour = forms.has('LABOUR');
@@ -70,14 +148,56 @@ export function* syntheticCases(options: SyntheticCaseOptions): Generator<Templa
       ageGroup: birthDate === '' ? 'UNK' : '',
       citizenship: citizenshipCode,
       exploitation: [...forms].join(';'),
-      labourSector: labour ? random.weighted([['A', 30], ['C', 15], ['F', 25], ['I', 20], ['T', 10]] as const) : '',
-      registeringOrganisation: victim ? random.weighted([['POLICE', 55], ['NGO', 25], ['IMMIGRATION', 8], ['LABOUR_INSPECTION', 5], ['HEALTH_SOCIAL', 4], ['PROSECUTION_COURT', 3]] as const) : '',
-      crossBorder: random.weighted([['CROSS_BORDER', 60], ['DOMESTIC', 30], ['UNK', 10]] as const),
+      labourSector: labour
+        ? random.weighted([
+            ['A', 30],
+            ['C', 15],
+            ['F', 25],
+            ['I', 20],
+            ['T', 10],
+          ] as const)
+        : '',
+      registeringOrganisation: victim
+        ? random.weighted([
+            ['POLICE', 55],
+            ['NGO', 25],
+            ['IMMIGRATION', 8],
+            ['LABOUR_INSPECTION', 5],
+            ['HEALTH_SOCIAL', 4],
+            ['PROSECUTION_COURT', 3],
+          ] as const)
+        : '',
+      crossBorder: random.weighted([
+        ['CROSS_BORDER', 60],
+        ['DOMESTIC', 30],
+        ['UNK', 10],
+      ] as const),
       consentStatistics: 'true',
       consentInternational: random.chance(noConsentShare) ? 'false' : 'true',
-      residencePermit: victim && citizenship === 'NON_EU' ? random.weighted([['NONE', 40], ['TEMPORARY_COOPERATION', 30], ['TEMPORARY_HUMANITARIAN', 20], ['INTERNATIONAL_PROTECTION', 10]] as const) : '',
-      compensation: victim ? random.weighted([['NONE', 80], ['CLAIMED', 12], ['AWARDED', 6], ['PAID', 2]] as const) : '',
-      returned: victim ? random.weighted([['NONE', 90], ['VOLUNTARY', 8], ['FORCED', 2]] as const) : '',
+      residencePermit:
+        victim && citizenship === 'NON_EU'
+          ? random.weighted([
+              ['NONE', 40],
+              ['TEMPORARY_COOPERATION', 30],
+              ['TEMPORARY_HUMANITARIAN', 20],
+              ['INTERNATIONAL_PROTECTION', 10],
+            ] as const)
+          : '',
+      compensation: victim
+        ? random.weighted([
+            ['NONE', 80],
+            ['CLAIMED', 12],
+            ['AWARDED', 6],
+            ['PAID', 2],
+          ] as const)
+        : '',
+      returned: victim
+        ? random.weighted([
+            ['NONE', 90],
+            ['VOLUNTARY', 8],
+            ['FORCED', 2],
+          ] as const)
+        : '',
       assistance: victim ? String(random.chance(0.7)) : '',
       givenName,
       familyName,

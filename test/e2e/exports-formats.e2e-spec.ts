@@ -4,7 +4,15 @@ import JSONstat from 'jsonstat-toolkit';
 import { Role } from '@app/auth';
 import type { CountryCode } from '@app/standard';
 import { errorCode, startHub, type HubUnderTest } from '../support/hub-test-app.js';
-import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, SUBMIT_REVOCATION, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
+import {
+  REGISTER_NODE,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  SUBMIT_REVOCATION,
+  registrationOf,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
 
 interface Cell {
   dimensions: { dimension: string; code: string; label: string }[];
@@ -49,7 +57,9 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
   const send = async (country: CountryCode, period: string, from: number, count: number, seed: number) => {
     const node = nodes.get(country)!;
     const records = syntheticRecords(node, country, period, syntheticPersons(node, country, from, count), seed);
-    const answer = await hub.graphql<{ submitReturn: { status: string } }>(SUBMIT_RETURN, { jws: await node.signReturn(node.buildReturn(country, period, records)) });
+    const answer = await hub.graphql<{ submitReturn: { status: string } }>(SUBMIT_RETURN, {
+      jws: await node.signReturn(node.buildReturn(country, period, records)),
+    });
     expect(answer.data?.submitReturn.status).toBe('ACCEPTED');
   };
   const figures = async (variables: Record<string, unknown>): Promise<Table> => {
@@ -69,8 +79,24 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
       nodes.set(country, node);
       expect((await hub.graphql(REGISTER_NODE, registrationOf(node), hub.adminToken)).errors).toBeUndefined();
     }
-    const metadata = { country: 'DE', validFrom: '2025', legalDefinition: 'NATIONAL_WIDER', identificationThreshold: 'REFERRAL', presumedVictimsIncluded: true, breakdownsNotCollected: ['reg_org'], footnote: 'Länder figures; "wider" = includes =SUM(A1) cases.' };
-    expect((await hub.graphql('mutation M($input: SetCountryMetadataInput!) { setCountryMetadata(input: $input) { country } }', { input: metadata }, hub.adminToken)).errors).toBeUndefined();
+    const metadata = {
+      country: 'DE',
+      validFrom: '2025',
+      legalDefinition: 'NATIONAL_WIDER',
+      identificationThreshold: 'REFERRAL',
+      presumedVictimsIncluded: true,
+      breakdownsNotCollected: ['reg_org'],
+      footnote: 'Länder figures; "wider" = includes =SUM(A1) cases.',
+    };
+    expect(
+      (
+        await hub.graphql(
+          'mutation M($input: SetCountryMetadataInput!) { setCountryMetadata(input: $input) { country } }',
+          { input: metadata },
+          hub.adminToken,
+        )
+      ).errors,
+    ).toBeUndefined();
     await send('AT', '2026-Q1', 0, 45, 21);
     await send('DE', '2026-Q1', 0, 70, 22);
     expect((await hub.graphql(PUBLISH, {}, hub.adminToken)).errors).toBeUndefined();
@@ -84,7 +110,10 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
       const response = await download(`/exports/victims_sex_age?${queryOf({ format: 'jsonstat', measure, ...selection })}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json');
-      const body = (await response.json()) as { extension: { release: number; measure: string; populationTable?: { version: string } }; note?: string[] };
+      const body = (await response.json()) as {
+        extension: { release: number; measure: string; populationTable?: { version: string } };
+        note?: string[];
+      };
       const dataset = JSONstat(body).Dataset(0)!;
       const table = await figures({ dataset: 'victims_sex_age', filter: selection, measure });
       expect(dataset.id).toEqual(table.dimensions.map((dimension) => dimension.id));
@@ -111,10 +140,24 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
     const sdmx = await download(`/exports/victims_sex_age?${queryOf({ format: 'sdmx-csv', ...selection })}`);
     expect(sdmx.headers.get('content-type')).toBe('application/vnd.sdmx.data+csv; version=2.0.0');
     const sdmxRows = parse(await sdmx.text(), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(sdmxRows[0]!)).toEqual(['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'GEO', 'LEG_STAT', 'SEX', 'AGE', 'TIME_PERIOD', 'OBS_VALUE', 'OBS_FLAG', 'CONF_STATUS']);
+    expect(Object.keys(sdmxRows[0]!)).toEqual([
+      'STRUCTURE',
+      'STRUCTURE_ID',
+      'ACTION',
+      'GEO',
+      'LEG_STAT',
+      'SEX',
+      'AGE',
+      'TIME_PERIOD',
+      'OBS_VALUE',
+      'OBS_FLAG',
+      'CONF_STATUS',
+    ]);
     expect(sdmxRows).toHaveLength(table.cells.length);
     for (const row of sdmxRows) {
-      const cell = byKey.get(JSON.stringify({ geo: row['GEO'], time: row['TIME_PERIOD'], leg_stat: row['LEG_STAT'], sex: row['SEX'], age: row['AGE'] }))!;
+      const cell = byKey.get(
+        JSON.stringify({ geo: row['GEO'], time: row['TIME_PERIOD'], leg_stat: row['LEG_STAT'], sex: row['SEX'], age: row['AGE'] }),
+      )!;
       expect({ action: row['ACTION'], structure: row['STRUCTURE_ID'], value: row['OBS_VALUE'], flags: flagSet(row['OBS_FLAG']) }).toEqual({
         action: 'I',
         structure: 'THB_OBS:VICTIMS_SEX_AGE(1.0.0)',
@@ -128,7 +171,9 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
     const csvRows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
     expect(csvRows).toHaveLength(table.cells.length);
     for (const row of csvRows) {
-      const cell = byKey.get(JSON.stringify({ geo: row['geo'], time: row['time'], leg_stat: row['leg_stat'], sex: row['sex'], age: row['age'] }))!;
+      const cell = byKey.get(
+        JSON.stringify({ geo: row['geo'], time: row['time'], leg_stat: row['leg_stat'], sex: row['sex'], age: row['age'] }),
+      )!;
       expect({ value: row['value'], flags: flagSet(row['flags']), sexLabel: row['sex_label'], notes: row['note_ids'] }).toEqual({
         value: cell.value === null ? '' : String(cell.value),
         flags: flagSet(cell.flags),
@@ -147,7 +192,9 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
     expect(tag).toMatch(/^"r1-[A-Za-z0-9_-]+"$/);
     expect((await download(path)).headers.get('etag')).toBe(tag);
     // The order of codes in the query does not change the output, nor the tag.
-    const reordered = await download(`/exports/victims_sex_age?format=csv&geo=FR,EU27_2020,DE,AT&time=2026,2026-Q1&leg_stat=IDENTIFIED_VICTIM,TOTAL`);
+    const reordered = await download(
+      `/exports/victims_sex_age?format=csv&geo=FR,EU27_2020,DE,AT&time=2026,2026-Q1&leg_stat=IDENTIFIED_VICTIM,TOTAL`,
+    );
     expect(reordered.headers.get('etag')).toBe(tag);
     await reordered.text();
     const cached = await download(path, { 'if-none-match': `W/"other", ${tag}` });
@@ -186,7 +233,10 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
       })
       .map(keyOf)
       .sort();
-    const expectedDeleted = before.cells.filter((cell) => !current.has(keyOf(cell))).map(keyOf).sort();
+    const expectedDeleted = before.cells
+      .filter((cell) => !current.has(keyOf(cell)))
+      .map(keyOf)
+      .sort();
     expect(expectedReplaced.length).toBeGreaterThan(0);
     expect(expectedDeleted.some((key) => key.includes('"FR"'))).toBe(true);
 
@@ -196,8 +246,18 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
     const keyOfRow = (row: Record<string, string>) =>
       JSON.stringify({ geo: row['GEO'], time: row['TIME_PERIOD'], leg_stat: row['LEG_STAT'], sex: row['SEX'], age: row['AGE'] });
-    expect(rows.filter((row) => row['ACTION'] === 'R').map(keyOfRow).sort()).toEqual(expectedReplaced);
-    expect(rows.filter((row) => row['ACTION'] === 'D').map(keyOfRow).sort()).toEqual(expectedDeleted);
+    expect(
+      rows
+        .filter((row) => row['ACTION'] === 'R')
+        .map(keyOfRow)
+        .sort(),
+    ).toEqual(expectedReplaced);
+    expect(
+      rows
+        .filter((row) => row['ACTION'] === 'D')
+        .map(keyOfRow)
+        .sort(),
+    ).toEqual(expectedDeleted);
     expect(rows.every((row) => row['ACTION'] === 'R' || row['ACTION'] === 'D')).toBe(true);
 
     // The latest release moved on, so the tag of an unversioned export did too.
@@ -248,13 +308,18 @@ describe('exports: JSON-stat, SDMX-CSV and CSV of released figures', () => {
   it('logs each export with its format and release, as the caller or as anonymous', async () => {
     const signedIn = await download('/exports/victims_citizenship?format=jsonstat', { authorization: `Bearer ${researcher}` });
     await signedIn.text();
-    const answer = await hub.graphql<{ accessLog: { subject: string | null; role: string | null; operation: string; dataset: string; release: number; format: string }[] }>(
-      '{ accessLog(dataset: "victims_citizenship") { subject role operation dataset release format } }',
-      {},
-      hub.adminToken,
-    );
+    const answer = await hub.graphql<{
+      accessLog: { subject: string | null; role: string | null; operation: string; dataset: string; release: number; format: string }[];
+    }>('{ accessLog(dataset: "victims_citizenship") { subject role operation dataset release format } }', {}, hub.adminToken);
     expect(answer.data?.accessLog).toEqual([
-      { subject: 'dev-researcher', role: 'RESEARCHER', operation: 'export', dataset: 'victims_citizenship', release: 2, format: 'jsonstat' },
+      {
+        subject: 'dev-researcher',
+        role: 'RESEARCHER',
+        operation: 'export',
+        dataset: 'victims_citizenship',
+        release: 2,
+        format: 'jsonstat',
+      },
       { subject: null, role: null, operation: 'export', dataset: 'victims_citizenship', release: 2, format: 'csv' },
     ]);
   });

@@ -3,7 +3,14 @@ import type { Logger, QueryRunner } from 'typeorm';
 import { Role } from '@app/auth';
 import { combineFlags, type CountryCode, type PseudonymisedRecord } from '@app/standard';
 import { errorCode, startHub, tableRowCounts, type HubUnderTest } from '../support/hub-test-app.js';
-import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
+import {
+  REGISTER_NODE,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  registrationOf,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
 
 /** Population on 1 January used by this suite, loaded through the hub's own mutation as a Eurostat TSV. */
 const POPULATION: Record<string, Record<number, [number, string]>> = {
@@ -65,7 +72,9 @@ const LOAD_POPULATION = 'mutation L($input: LoadPopulationTableInput!) { loadPop
 
 /** A cell by its codes, dimension by dimension. */
 function cellAt(table: Table, codes: Record<string, string>): Cell {
-  const found = table.cells.find((cell) => cell.dimensions.every((coordinate) => codes[coordinate.dimension] === undefined || codes[coordinate.dimension] === coordinate.code));
+  const found = table.cells.find((cell) =>
+    cell.dimensions.every((coordinate) => codes[coordinate.dimension] === undefined || codes[coordinate.dimension] === coordinate.code),
+  );
   if (found === undefined) throw new Error(`no cell ${JSON.stringify(codes)} in ${table.dataset}`);
   return found;
 }
@@ -119,16 +128,45 @@ describe('figures API: released cubes through GraphQL', () => {
       expect((await hub.graphql(REGISTER_NODE, registrationOf(node), hub.adminToken)).errors).toBeUndefined();
     }
     const metadata = [
-      { country: 'AT', validFrom: '2025-Q1', legalDefinition: 'PALERMO', identificationThreshold: 'AUTHORITY', breakdownsNotCollected: [], footnote: 'Victims identified by the police.' },
-      { country: 'BE', validFrom: '2024', legalDefinition: 'EU_DIRECTIVE', identificationThreshold: 'REFERRAL', breakdownsNotCollected: [] },
-      { country: 'DE', validFrom: '2025', legalDefinition: 'NATIONAL_WIDER', identificationThreshold: 'REFERRAL', breakdownsNotCollected: ['reg_org'] },
+      {
+        country: 'AT',
+        validFrom: '2025-Q1',
+        legalDefinition: 'PALERMO',
+        identificationThreshold: 'AUTHORITY',
+        breakdownsNotCollected: [],
+        footnote: 'Victims identified by the police.',
+      },
+      {
+        country: 'BE',
+        validFrom: '2024',
+        legalDefinition: 'EU_DIRECTIVE',
+        identificationThreshold: 'REFERRAL',
+        breakdownsNotCollected: [],
+      },
+      {
+        country: 'DE',
+        validFrom: '2025',
+        legalDefinition: 'NATIONAL_WIDER',
+        identificationThreshold: 'REFERRAL',
+        breakdownsNotCollected: ['reg_org'],
+      },
     ];
     for (const entry of metadata) {
-      expect((await hub.graphql(SET_METADATA, { input: { ...entry, presumedVictimsIncluded: true } }, hub.adminToken)).errors).toBeUndefined();
+      expect(
+        (await hub.graphql(SET_METADATA, { input: { ...entry, presumedVictimsIncluded: true } }, hub.adminToken)).errors,
+      ).toBeUndefined();
     }
     const loaded = await hub.graphql<{ loadPopulationTable: { version: string; current: boolean } }>(
       LOAD_POPULATION,
-      { input: { tsv: populationTsv(), tableId: 'test-pop', title: 'Population on 1 January', source: 'test', extractionDate: '2027-01-31' } },
+      {
+        input: {
+          tsv: populationTsv(),
+          tableId: 'test-pop',
+          title: 'Population on 1 January',
+          source: 'test',
+          extractionDate: '2027-01-31',
+        },
+      },
       hub.adminToken,
     );
     expect(loaded.data?.loadPopulationTable).toEqual({ version: 'test-pop@2027-01-31', current: true });
@@ -146,7 +184,14 @@ describe('figures API: released cubes through GraphQL', () => {
     const answer = await hub.graphql<{
       datasets: { id: string; dimensions: { id: string; codes: { code: string; label: string }[] }[] }[];
       codeList: { id: string; codes: { code: string; label: string }[] };
-      countries: { code: string; label: string; reporting: boolean; groups: string[]; footnotes: string[]; metadata: { validFrom: string; definitionDiffers: boolean }[] }[];
+      countries: {
+        code: string;
+        label: string;
+        reporting: boolean;
+        groups: string[];
+        footnotes: string[];
+        metadata: { validFrom: string; definitionDiffers: boolean }[];
+      }[];
     }>(
       `{ datasets { id dimensions { id codes { code label } } }
          codeList(id: "sex") { id codes { code label } }
@@ -166,13 +211,21 @@ describe('figures API: released cubes through GraphQL', () => {
     ]);
     expect(answer.data!.codeList.codes.map((code) => code.code)).toEqual(['F', 'M', 'OTHER', 'UNK']);
     expect(answer.data!.countries.map((country) => country.code)).toEqual(['AT', 'BE', 'DE', 'FR']);
-    expect(answer.data!.countries[0]).toMatchObject({ label: 'Austria', reporting: true, groups: ['EU27_2020'], footnotes: ['Victims identified by the police.'] });
+    expect(answer.data!.countries[0]).toMatchObject({
+      label: 'Austria',
+      reporting: true,
+      groups: ['EU27_2020'],
+      footnotes: ['Victims identified by the police.'],
+    });
     expect(answer.data!.countries[2]!.metadata).toEqual([{ validFrom: '2025', definitionDiffers: true }]);
     expect(errorCode(await hub.graphql('{ codeList(id: "shoe-size") { id } }', {}, researcher))).toBe('CODE_LIST_NOT_FOUND');
   });
 
   it('answers every cell of a slice of the latest release as stored, absent cells as zeros with their coverage flags', async () => {
-    const table = await figures({ dataset: 'victims_sex_age', filter: { geo: ['AT', 'DE', 'FR', 'EU27_2020'], time: ['2026-Q1', '2026'] } });
+    const table = await figures({
+      dataset: 'victims_sex_age',
+      filter: { geo: ['AT', 'DE', 'FR', 'EU27_2020'], time: ['2026-Q1', '2026'] },
+    });
     expect(table.release).toBe(1);
     expect(table.dimensions.map((dimension) => dimension.codes.length)).toEqual([4, 2, 3, 5, 12]);
     expect(table.cells).toHaveLength(4 * 2 * 3 * 5 * 12);
@@ -192,7 +245,10 @@ describe('figures API: released cubes through GraphQL', () => {
     });
     expect(mismatches.slice(0, 5)).toEqual([]);
     // France registered a node but sent nothing: not available, never zero.
-    expect(cellAt(table, { geo: 'FR', time: '2026-Q1', leg_stat: 'TOTAL', sex: 'TOTAL', age: 'TOTAL' })).toMatchObject({ value: null, flags: ':' });
+    expect(cellAt(table, { geo: 'FR', time: '2026-Q1', leg_stat: 'TOTAL', sex: 'TOTAL', age: 'TOTAL' })).toMatchObject({
+      value: null,
+      flags: ':',
+    });
     // Austria's definition note is attached to its cells; labels come with every coordinate.
     const austrian = cellAt(table, { geo: 'AT', time: '2026-Q1', leg_stat: 'TOTAL', sex: 'F', age: 'TOTAL' });
     expect(austrian.noteIds).toEqual(['def.AT.2025-Q1']);
@@ -212,7 +268,10 @@ describe('figures API: released cubes through GraphQL', () => {
       await figures({ dataset: 'victims_registering_org', filter: { geo: ['AT'], reg_org: ['TOTAL'], leg_stat: ['TOTAL'] } }),
     ];
     // The protection dataset has no sex dimension: its grand total is the same persons' total.
-    const protection = await figures({ dataset: 'protection', filter: { geo: ['AT'], time: ['2026-Q1'], permit: ['TOTAL'], compens: ['TOTAL'], return: ['TOTAL'], age: ['TOTAL'] } });
+    const protection = await figures({
+      dataset: 'protection',
+      filter: { geo: ['AT'], time: ['2026-Q1'], permit: ['TOTAL'], compens: ['TOTAL'], return: ['TOTAL'], age: ['TOTAL'] },
+    });
     const total = cellAt(reads[0]!, { sex: 'TOTAL' });
     expect(protection.cells).toHaveLength(1);
     expect({ value: protection.cells[0]!.value, flags: protection.cells[0]!.flags }).toEqual({ value: total.value, flags: total.flags });
@@ -224,13 +283,23 @@ describe('figures API: released cubes through GraphQL', () => {
       });
       expect({ sex, seen }).toEqual({ sex, seen: seen.map(() => seen[0]) });
     }
-    const austrianVictims = new Set(held.filter((record) => record.country === 'AT' && record.period === '2026-Q1' && record.legalStatus.endsWith('VICTIM')).map((record) => record.pseudonym));
+    const austrianVictims = new Set(
+      held
+        .filter((record) => record.country === 'AT' && record.period === '2026-Q1' && record.legalStatus.endsWith('VICTIM'))
+        .map((record) => record.pseudonym),
+    );
     // Perturbed, so close to and rarely equal to the true count: the noise is bounded by the p-table's D (3 by default).
     expect(Math.abs(total.value! - austrianVictims.size)).toBeLessThanOrEqual(3);
   });
 
   it('computes rates from the published counts and the population table, flags combined, groups over reporting members', async () => {
-    const filter = { geo: ['AT', 'DE', 'FR', 'EU27_2020'], time: ['2026-Q1', '2026'], leg_stat: ['TOTAL'], sex: ['TOTAL', 'F'], age: ['TOTAL'] };
+    const filter = {
+      geo: ['AT', 'DE', 'FR', 'EU27_2020'],
+      time: ['2026-Q1', '2026'],
+      leg_stat: ['TOTAL'],
+      sex: ['TOTAL', 'F'],
+      age: ['TOTAL'],
+    };
     const counts = await figures({ dataset: 'victims_sex_age', filter });
     const rates = await figures({ dataset: 'victims_sex_age', filter, measure: 'RATE_PER_100K' });
     const perMillion = await figures({ dataset: 'victims_sex_age', filter, measure: 'RATE_PER_MILLION' });
@@ -262,15 +331,28 @@ describe('figures API: released cubes through GraphQL', () => {
       comparativeReport: {
         release: number;
         periods: string[];
-        rows: { geo: string; group: boolean; values: { time: string; value: number | null; flags: string; rank: number | null; comparable: boolean }[]; definitions: { country: string; legalDefinition: string; text: string; definitionDiffers: boolean }[] }[];
+        rows: {
+          geo: string;
+          group: boolean;
+          values: { time: string; value: number | null; flags: string; rank: number | null; comparable: boolean }[];
+          definitions: { country: string; legalDefinition: string; text: string; definitionDiffers: boolean }[];
+        }[];
       };
-    }>(COMPARATIVE, { dataset: 'victims_sex_age', periods: ['2026-Q1'], measure: 'RATE_PER_100K' }, await hub.token([Role.INTERNATIONAL_BODY]));
+    }>(
+      COMPARATIVE,
+      { dataset: 'victims_sex_age', periods: ['2026-Q1'], measure: 'RATE_PER_100K' },
+      await hub.token([Role.INTERNATIONAL_BODY]),
+    );
     expect(answer.errors).toBeUndefined();
     const report = answer.data!.comparativeReport;
     expect(report.periods).toEqual(['2026-Q1']);
     expect(report.rows.map((row) => row.geo)).toEqual(['AT', 'BE', 'DE', 'FR', 'EU27_2020']);
     const byGeo = new Map(report.rows.map((row) => [row.geo, row]));
-    const rates = await figures({ dataset: 'victims_sex_age', measure: 'RATE_PER_100K', filter: { time: ['2026-Q1'], leg_stat: ['TOTAL'], sex: ['TOTAL'], age: ['TOTAL'] } });
+    const rates = await figures({
+      dataset: 'victims_sex_age',
+      measure: 'RATE_PER_100K',
+      filter: { time: ['2026-Q1'], leg_stat: ['TOTAL'], sex: ['TOTAL'], age: ['TOTAL'] },
+    });
     for (const row of report.rows) {
       const cell = cellAt(rates, { geo: row.geo });
       expect(row.values[0]).toMatchObject({ value: cell.value, flags: cell.flags });
@@ -282,7 +364,12 @@ describe('figures API: released cubes through GraphQL', () => {
     const ranked = ['AT', 'BE'].map((geo) => byGeo.get(geo)!.values[0]!).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     expect(ranked.map((value) => value.rank)).toEqual(ranked[0]!.value === ranked[1]!.value ? [1, 1] : [1, 2]);
     expect(byGeo.get('DE')!.definitions).toEqual([
-      expect.objectContaining({ country: 'DE', legalDefinition: 'NATIONAL_WIDER', definitionDiffers: true, text: expect.stringContaining('not collected: reg_org') }),
+      expect.objectContaining({
+        country: 'DE',
+        legalDefinition: 'NATIONAL_WIDER',
+        definitionDiffers: true,
+        text: expect.stringContaining('not collected: reg_org'),
+      }),
     ]);
     expect(byGeo.get('AT')!.definitions[0]!.text).toContain('Victims identified by the police.');
   });
@@ -302,10 +389,17 @@ describe('figures API: released cubes through GraphQL', () => {
       expect(answer.errors?.[0]?.extensions?.['fields']).toEqual(fields);
     }
     // A filter asking for the margin of a dimension the dataset lacks is harmless: one filter fits every dataset.
-    expect((await figures({ dataset: 'victims_sex_age', filter: { geo: ['AT'], time: ['2026'], citizen: ['TOTAL'], leg_stat: ['TOTAL'], age: ['TOTAL'] } })).cells).toHaveLength(5);
+    expect(
+      (
+        await figures({
+          dataset: 'victims_sex_age',
+          filter: { geo: ['AT'], time: ['2026'], citizen: ['TOTAL'], leg_stat: ['TOTAL'], age: ['TOTAL'] },
+        })
+      ).cells,
+    ).toHaveLength(5);
   });
 
-  it('previews a rapporteur\'s own unreleased data exactly as the next release publishes it, storing nothing', async () => {
+  it("previews a rapporteur's own unreleased data exactly as the next release publishes it, storing nothing", async () => {
     await send('AT', '2026-Q3', 80, 30, 15);
     const rapporteur = await hub.token([Role.RAPPORTEUR], ['AT']);
     const before = await tableRowCounts(hub.dataSource);
@@ -327,8 +421,13 @@ describe('figures API: released cubes through GraphQL', () => {
     expect(errorCode(await hub.graphql(PREVIEW, { dataset: 'victims_sex_age', country: 'AT' }, researcher))).toBe('FORBIDDEN');
 
     expect((await hub.graphql(PUBLISH, {}, hub.adminToken)).errors).toBeUndefined();
-    const released = await figures({ dataset: 'victims_sex_age', release: 2, filter: { geo: ['AT'], time: preview.dimensions[1]!.codes.map((code) => code.code) } });
-    const strip = (table: Table) => table.cells.map((cell) => ({ codes: cell.dimensions.map((coordinate) => coordinate.code), value: cell.value, flags: cell.flags }));
+    const released = await figures({
+      dataset: 'victims_sex_age',
+      release: 2,
+      filter: { geo: ['AT'], time: preview.dimensions[1]!.codes.map((code) => code.code) },
+    });
+    const strip = (table: Table) =>
+      table.cells.map((cell) => ({ codes: cell.dimensions.map((coordinate) => coordinate.code), value: cell.value, flags: cell.flags }));
     expect(strip(preview)).toEqual(strip(released));
     // The new quarter's records changed the year's cells: the preview showed those revisions as the release flags them.
     expect(strip(released).some((cell) => cell.flags.includes('r'))).toBe(true);
@@ -338,9 +437,18 @@ describe('figures API: released cubes through GraphQL', () => {
     const figure = 'figures(dataset: "victims_sex_age") { release cells { value flags } }';
     const overLimits: [string, string][] = [
       [`{ ${Array.from({ length: 30 }, (_, index) => `a${index}: ${figure}`).join(' ')} }`, 'TOO_MANY_ALIASES'],
-      [`{ figures(dataset: "victims_sex_age", filter: { geo: [${Array.from({ length: 600 }, () => '"AT"').join(',')}] }) { release } }`, 'LIST_TOO_LONG'],
-      [`{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }`, 'QUERY_TOO_DEEP'],
-      [`query { figures(dataset: "victims_sex_age") { ...Wide } } fragment Wide on FigureTable { ${'cells { value flags noteIds dimensions { dimension code label } } '.repeat(1)}${Array.from({ length: 60 }, () => '...Cells').join(' ')} } fragment Cells on FigureTable { cells { value flags noteIds dimensions { dimension code label } } }`, 'QUERY_TOO_WIDE'],
+      [
+        `{ figures(dataset: "victims_sex_age", filter: { geo: [${Array.from({ length: 600 }, () => '"AT"').join(',')}] }) { release } }`,
+        'LIST_TOO_LONG',
+      ],
+      [
+        `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }`,
+        'QUERY_TOO_DEEP',
+      ],
+      [
+        `query { figures(dataset: "victims_sex_age") { ...Wide } } fragment Wide on FigureTable { ${'cells { value flags noteIds dimensions { dimension code label } } '.repeat(1)}${Array.from({ length: 60 }, () => '...Cells').join(' ')} } fragment Cells on FigureTable { cells { value flags noteIds dimensions { dimension code label } } }`,
+        'QUERY_TOO_WIDE',
+      ],
     ];
     const counter = queryCounter(hub);
     try {
@@ -352,7 +460,10 @@ describe('figures API: released cubes through GraphQL', () => {
       }
       // The same kind of operation within the limits does reach the database, so the counter would have seen it.
       const before = counter.count();
-      await figures({ dataset: 'victims_sex_age', filter: { geo: ['AT'], time: ['2026'], leg_stat: ['TOTAL'], sex: ['TOTAL'], age: ['TOTAL'] } });
+      await figures({
+        dataset: 'victims_sex_age',
+        filter: { geo: ['AT'], time: ['2026'], leg_stat: ['TOTAL'], sex: ['TOTAL'], age: ['TOTAL'] },
+      });
       expect(counter.count() - before).toBeGreaterThan(0);
     } finally {
       counter.stop();
@@ -360,20 +471,49 @@ describe('figures API: released cubes through GraphQL', () => {
   });
 
   it('logs who asked for which dataset and release, and nothing below the aggregate', async () => {
-    const answer = await hub.graphql<{ accessLog: { subject: string | null; role: string | null; operation: string; dataset: string; release: number | null; country: string | null }[] }>(
-      '{ accessLog(limit: 500) { subject role operation dataset release country } }',
-      {},
-      hub.adminToken,
-    );
+    const answer = await hub.graphql<{
+      accessLog: {
+        subject: string | null;
+        role: string | null;
+        operation: string;
+        dataset: string;
+        release: number | null;
+        country: string | null;
+      }[];
+    }>('{ accessLog(limit: 500) { subject role operation dataset release country } }', {}, hub.adminToken);
     expect(answer.errors).toBeUndefined();
     const entries = answer.data!.accessLog;
-    expect(entries).toContainEqual({ subject: 'dev-researcher', role: 'RESEARCHER', operation: 'figures', dataset: 'victims_sex_age', release: 1, country: null });
-    expect(entries).toContainEqual({ subject: 'dev-rapporteur-AT', role: 'RAPPORTEUR', operation: 'previewFigures', dataset: 'victims_sex_age', release: null, country: 'AT' });
+    expect(entries).toContainEqual({
+      subject: 'dev-researcher',
+      role: 'RESEARCHER',
+      operation: 'figures',
+      dataset: 'victims_sex_age',
+      release: 1,
+      country: null,
+    });
+    expect(entries).toContainEqual({
+      subject: 'dev-rapporteur-AT',
+      role: 'RAPPORTEUR',
+      operation: 'previewFigures',
+      dataset: 'victims_sex_age',
+      release: null,
+      country: 'AT',
+    });
     expect(entries).toContainEqual(expect.objectContaining({ operation: 'comparativeReport', role: 'INTERNATIONAL_BODY', release: 1 }));
     const columns: { column_name: string }[] = await hub.dataSource.query(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'hub_access_log' ORDER BY ordinal_position`,
     );
-    expect(columns.map((column) => column.column_name)).toEqual(['id', 'at', 'subject', 'role', 'operation', 'dataset', 'release_number', 'format', 'country']);
+    expect(columns.map((column) => column.column_name)).toEqual([
+      'id',
+      'at',
+      'subject',
+      'role',
+      'operation',
+      'dataset',
+      'release_number',
+      'format',
+      'country',
+    ]);
     expect(errorCode(await hub.graphql('{ accessLog { operation } }', {}, researcher))).toBe('FORBIDDEN');
   });
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
-import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
+import {
+  REGISTER_NODE,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  registrationOf,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
 
 /** 25 000 by default to keep the suite short; `HUB_BULK_RECORDS=100000` for the size the issue names. */
 const RECORDS = Number(process.env['HUB_BULK_RECORDS'] ?? 25_000);

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PseudonymisedRecord } from '@app/standard';
 import { expectedCounts, storedCellKey, type StoredCell } from '../support/hub-expected-cube.js';
 import { startHub } from '../support/hub-test-app.js';
-import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
+import {
+  REGISTER_NODE,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  registrationOf,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
 
 const PUBLISH = 'mutation { publishRelease { number disclosureMethod smallCountThreshold } }';
 
@@ -45,7 +52,12 @@ describe('hub releases under the cell key method (the default)', () => {
   let cells: StoredCell[];
 
   beforeAll(async () => {
-    setup = await hubWithData('hub-cell-key', { DISCLOSURE_PTABLE_D: '3', DISCLOSURE_PTABLE_V: '2', DISCLOSURE_PTABLE_JS: '2', DISCLOSURE_K: '5' });
+    setup = await hubWithData('hub-cell-key', {
+      DISCLOSURE_PTABLE_D: '3',
+      DISCLOSURE_PTABLE_V: '2',
+      DISCLOSURE_PTABLE_JS: '2',
+      DISCLOSURE_K: '5',
+    });
     const release = await setup.publish();
     expect(release).toEqual({ number: 1, disclosureMethod: 'CELL_KEY', smallCountThreshold: 5 });
     cells = await setup.cellsOf(1);

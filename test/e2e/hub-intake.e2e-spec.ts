@@ -80,7 +80,10 @@ describe('hub intake: node registry, signed returns, revocations', () => {
       expect({ operation, access: access.get(operation) }).toEqual({ operation, access: { kind: 'ROLES', roles: [Role.HUB_ADMIN] } });
     }
     for (const operation of ['Query.releases', 'Query.release', 'Release.datasets', 'Query.countryMetadata', 'Query.populationTables']) {
-      expect(access.get(operation)).toMatchObject({ kind: 'ROLES', roles: expect.arrayContaining([Role.RESEARCHER, Role.INTERNATIONAL_BODY]) });
+      expect(access.get(operation)).toMatchObject({
+        kind: 'ROLES',
+        roles: expect.arrayContaining([Role.RESEARCHER, Role.INTERNATIONAL_BODY]),
+      });
     }
   });
 
@@ -214,7 +217,10 @@ describe('hub intake: node registry, signed returns, revocations', () => {
       );
       expect(rows.map((row) => row.pseudonym)).toEqual(revised.records.map((record) => record.pseudonym).sort());
 
-      const stale = await expectRefusedWithoutChange(await austria.signReturn(austrianReturn('2025-Q1', { revision: 2 })), 'STALE_REVISION');
+      const stale = await expectRefusedWithoutChange(
+        await austria.signReturn(austrianReturn('2025-Q1', { revision: 2 })),
+        'STALE_REVISION',
+      );
       expect(stale.errors?.[0]?.extensions?.['acceptedRevision']).toBe(2);
       await expectRefusedWithoutChange(await austria.signReturn(austrianReturn('2025-Q1', { revision: 1 })), 'STALE_REVISION');
       // The first return, replayed after its revision, is still only a duplicate.
@@ -222,15 +228,24 @@ describe('hub intake: node registry, signed returns, revocations', () => {
     });
 
     it('shows each expected country and its state per period', async () => {
-      const query = 'query S($period: String!) { submissionStatus(period: $period) { period countries { country nodeId state revision } } }';
+      const query =
+        'query S($period: String!) { submissionStatus(period: $period) { period countries { country nodeId state revision } } }';
       const status = await hub.graphql<{ submissionStatus: { countries: unknown[] } }>(query, { period: '2025-Q1' }, hub.adminToken);
       expect(status.data?.submissionStatus.countries).toEqual([
         { country: 'AT', nodeId: 'node-at', state: 'REVISED', revision: 2 },
         { country: 'DE', nodeId: 'node-de', state: 'MISSING', revision: null },
       ]);
-      const germanReturn = germany.buildReturn('DE', '2025-Q1', syntheticRecords(germany, 'DE', '2025-Q1', syntheticPersons(germany, 'DE', 0, 10), 9));
+      const germanReturn = germany.buildReturn(
+        'DE',
+        '2025-Q1',
+        syntheticRecords(germany, 'DE', '2025-Q1', syntheticPersons(germany, 'DE', 0, 10), 9),
+      );
       expect((await submit(await germany.signReturn(germanReturn))).data?.submitReturn.status).toBe('ACCEPTED');
-      const after = await hub.graphql<{ submissionStatus: { countries: { state: string }[] } }>(query, { period: '2025-Q1' }, hub.adminToken);
+      const after = await hub.graphql<{ submissionStatus: { countries: { state: string }[] } }>(
+        query,
+        { period: '2025-Q1' },
+        hub.adminToken,
+      );
       expect(after.data?.submissionStatus.countries.map((country) => country.state)).toEqual(['REVISED', 'RECEIVED']);
       expect(errorCode(await hub.graphql(query, { period: '2025Q1' }, hub.adminToken))).toBe('INVALID_PERIOD');
     });
@@ -253,7 +268,9 @@ describe('hub intake: node registry, signed returns, revocations', () => {
       const persons = syntheticPersons(austria, 'AT', 2000, 6);
       for (const period of ['2025-Q2', '2025-Q3']) {
         const records = syntheticRecords(austria, 'AT', period, persons, 11);
-        expect((await submit(await austria.signReturn(austria.buildReturn('AT', period, records)))).data?.submitReturn.status).toBe('ACCEPTED');
+        expect((await submit(await austria.signReturn(austria.buildReturn('AT', period, records)))).data?.submitReturn.status).toBe(
+          'ACCEPTED',
+        );
       }
       const revoked = [persons[0]!.pseudonym, persons[1]!.pseudonym, austria.pseudonym('AT-never-sent')];
       const notice = austria.revocation('AT', revoked);
@@ -264,15 +281,25 @@ describe('hub intake: node registry, signed returns, revocations', () => {
       );
       expect(answer.data?.submitRevocation).toMatchObject({ noticeId: notice.noticeId, status: 'ACCEPTED', erased: 4 });
       const receipt = await verifyReceipt(answer.data?.submitRevocation.receipt ?? '');
-      expect(receipt.payload).toMatchObject({ kind: 'REVOCATION', messageId: notice.noticeId, nodeId: 'node-at', country: 'AT', erased: 4 });
-      const left: { count: string }[] = await hub.dataSource.query('SELECT count(*) AS count FROM hub_record WHERE pseudonym = ANY($1)', [revoked]);
+      expect(receipt.payload).toMatchObject({
+        kind: 'REVOCATION',
+        messageId: notice.noticeId,
+        nodeId: 'node-at',
+        country: 'AT',
+        erased: 4,
+      });
+      const left: { count: string }[] = await hub.dataSource.query('SELECT count(*) AS count FROM hub_record WHERE pseudonym = ANY($1)', [
+        revoked,
+      ]);
       expect(Number(left[0]?.count)).toBe(0);
       const ledger = await hub.graphql<{ revocations: unknown[] }>(
         '{ revocations { noticeId nodeId country pseudonymCount erased } }',
         {},
         hub.adminToken,
       );
-      expect(ledger.data?.revocations).toEqual([{ noticeId: notice.noticeId, nodeId: 'node-at', country: 'AT', pseudonymCount: 3, erased: 4 }]);
+      expect(ledger.data?.revocations).toEqual([
+        { noticeId: notice.noticeId, nodeId: 'node-at', country: 'AT', pseudonymCount: 3, erased: 4 },
+      ]);
       const ledgerRows = JSON.stringify(await hub.dataSource.query('SELECT * FROM hub_revocation'));
       for (const pseudonym of revoked) expect(ledgerRows).not.toContain(pseudonym);
 
@@ -307,7 +334,8 @@ describe('hub intake: node registry, signed returns, revocations', () => {
         { kid: germany.kid, active: false },
         { kid: successor.kid, active: true },
       ]);
-      const records = (node: SimulatedNode, period = '2025-Q2') => syntheticRecords(node, 'DE', period, syntheticPersons(node, 'DE', 0, 3), 5);
+      const records = (node: SimulatedNode, period = '2025-Q2') =>
+        syntheticRecords(node, 'DE', period, syntheticPersons(node, 'DE', 0, 3), 5);
       await expectRefusedWithoutChange(await germany.signReturn(germany.buildReturn('DE', '2025-Q2', records(germany))), 'UNKNOWN_KEY');
       const fresh = await submit(await successor.signReturn(successor.buildReturn('DE', '2025-Q2', records(successor))));
       expect(fresh.data?.submitReturn.status).toBe('ACCEPTED');
@@ -321,4 +349,3 @@ describe('hub intake: node registry, signed returns, revocations', () => {
     });
   });
 });
-

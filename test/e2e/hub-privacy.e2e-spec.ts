@@ -128,5 +128,11 @@ describe('the hub stores and logs no identity', () => {
 
 /** A PostgreSQL array of codes such as `{TOTAL,F,Y18-24}`: long only because several codes are listed. */
 function isCodeArray(value: string): boolean {
-  return /^\{[A-Z0-9_:,.-]*\}$/.test(value) && value.slice(1, -1).split(',').every((code) => code.length <= 24);
+  return (
+    /^\{[A-Z0-9_:,.-]*\}$/.test(value) &&
+    value
+      .slice(1, -1)
+      .split(',')
+      .every((code) => code.length <= 24)
+  );
 }

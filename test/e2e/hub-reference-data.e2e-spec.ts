@@ -6,7 +6,8 @@ import { errorCode, httpJson, startHub, tableRowCounts, type HubUnderTest } from
 
 const thirdPartyData = resolve(process.cwd(), 'data', 'third-party');
 const TABLES = '{ populationTables { version tableId source extractionDate observationCount years current } }';
-const POPULATION = 'query P($geo: String!, $year: Int!, $version: String) { population(geo: $geo, year: $year, version: $version) { value flags version } }';
+const POPULATION =
+  'query P($geo: String!, $year: Int!, $version: String) { population(geo: $geo, year: $year, version: $version) { value flags version } }';
 const LOAD = 'mutation L($input: LoadPopulationTableInput!) { loadPopulationTable(input: $input) { version current observationCount } }';
 const SET_METADATA = `mutation M($input: SetCountryMetadataInput!) {
   setCountryMetadata(input: $input) { country validFrom validTo legalDefinition breakdownsNotCollected footnote definitionDiffers }
@@ -15,7 +16,10 @@ const SET_METADATA = `mutation M($input: SetCountryMetadataInput!) {
 /** The value of a geo and year read straight from Eurostat's TSV, to check the hub's copy independently. */
 function valueInTsv(tsv: string, geo: string, year: number): number | null {
   const lines = tsv.split('\n');
-  const years = (lines[0] ?? '').split('\t').slice(1).map((cell) => Number(cell.trim()));
+  const years = (lines[0] ?? '')
+    .split('\t')
+    .slice(1)
+    .map((cell) => Number(cell.trim()));
   const row = lines.find((line) => line.startsWith(`JAN,${geo}\t`));
   const cell = row?.split('\t')[years.indexOf(year) + 1]?.trim() ?? ':';
   return cell.startsWith(':') ? null : Number.parseInt(cell, 10);
@@ -33,18 +37,24 @@ describe('hub reference data: population denominators, country metadata, keys ac
     await hub?.close();
   });
 
-  it('seeds the project\'s population table at the first start and answers figures from it', async () => {
-    const tables = await hub.graphql<{ populationTables: { tableId: string; current: boolean; years: number[]; observationCount: number }[] }>(
-      TABLES,
-      {},
-      await hub.token([Role.RESEARCHER]),
-    );
+  it("seeds the project's population table at the first start and answers figures from it", async () => {
+    const tables = await hub.graphql<{
+      populationTables: { tableId: string; current: boolean; years: number[]; observationCount: number }[];
+    }>(TABLES, {}, await hub.token([Role.RESEARCHER]));
     expect(tables.data?.populationTables).toHaveLength(1);
     expect(tables.data?.populationTables[0]).toMatchObject({ tableId: 'tps00001', current: true });
     expect(tables.data?.populationTables[0]?.years).toContain(2019);
-    const figure = await hub.graphql<{ population: { value: number; version: string } }>(POPULATION, { geo: 'AT', year: 2019 }, hub.adminToken);
+    const figure = await hub.graphql<{ population: { value: number; version: string } }>(
+      POPULATION,
+      { geo: 'AT', year: 2019 },
+      hub.adminToken,
+    );
     expect(figure.data?.population.value).toBe(valueInTsv(tsv, 'AT', 2019));
-    const missing = await hub.graphql<{ population: { value: number | null; flags: string } }>(POPULATION, { geo: 'AD', year: 2014 }, hub.adminToken);
+    const missing = await hub.graphql<{ population: { value: number | null; flags: string } }>(
+      POPULATION,
+      { geo: 'AD', year: 2014 },
+      hub.adminToken,
+    );
     expect(missing.data?.population).toMatchObject({ value: null, flags: ':' });
   });
 
@@ -61,13 +71,19 @@ describe('hub reference data: population denominators, country metadata, keys ac
 
     const before = await tableRowCounts(hub.dataSource);
     expect(errorCode(await hub.graphql(LOAD, { input }, hub.adminToken))).toBe('POPULATION_VERSION_EXISTS');
-    const broken = await hub.graphql(LOAD, { input: { ...input, version: 'broken', tsv: tsv.replace('8307989 ', 'many') } }, hub.adminToken);
+    const broken = await hub.graphql(
+      LOAD,
+      { input: { ...input, version: 'broken', tsv: tsv.replace('8307989 ', 'many') } },
+      hub.adminToken,
+    );
     expect(errorCode(broken)).toBe('INVALID_POPULATION_TABLE');
     expect(broken.errors?.[0]?.extensions).toMatchObject({ fields: ['input.tsv'], line: 5 });
     expect(errorCode(await hub.graphql(LOAD, { input: { ...input, version: 'v2', extractionDate: '15/01/2027' } }, hub.adminToken))).toBe(
       'INVALID_POPULATION_TABLE',
     );
-    expect(errorCode(await hub.graphql(LOAD, { input: { ...input, version: 'v3' } }, await hub.token([Role.RESEARCHER])))).toBe('FORBIDDEN');
+    expect(errorCode(await hub.graphql(LOAD, { input: { ...input, version: 'v3' } }, await hub.token([Role.RESEARCHER])))).toBe(
+      'FORBIDDEN',
+    );
     expect(await tableRowCounts(hub.dataSource)).toEqual(before);
   });
 
@@ -106,12 +122,18 @@ describe('hub reference data: population denominators, country metadata, keys ac
     expect(listed.data?.countryMetadata).toEqual([{ validFrom: '2024-Q1', legalDefinition: 'PALERMO' }]);
 
     const before = await tableRowCounts(hub.dataSource);
-    const invalid = await hub.graphql(SET_METADATA, { input: { ...entry, legalDefinition: 'LOCAL', breakdownsNotCollected: ['shoe_size'] } }, hub.adminToken);
+    const invalid = await hub.graphql(
+      SET_METADATA,
+      { input: { ...entry, legalDefinition: 'LOCAL', breakdownsNotCollected: ['shoe_size'] } },
+      hub.adminToken,
+    );
     expect(errorCode(invalid)).toBe('INVALID_METADATA');
     expect(invalid.errors?.[0]?.extensions?.['fields']).toEqual(
       expect.arrayContaining(['input.legalDefinition', 'input.breakdownsNotCollected.0']),
     );
-    expect(errorCode(await hub.graphql(SET_METADATA, { input: { ...entry, validTo: '2023-Q4' } }, hub.adminToken))).toBe('INVALID_METADATA');
+    expect(errorCode(await hub.graphql(SET_METADATA, { input: { ...entry, validTo: '2023-Q4' } }, hub.adminToken))).toBe(
+      'INVALID_METADATA',
+    );
     expect(errorCode(await hub.graphql(SET_METADATA, { input: { ...entry, country: 'GR' } }, hub.adminToken))).toBe('INVALID_METADATA');
     expect(await tableRowCounts(hub.dataSource)).toEqual(before);
   });

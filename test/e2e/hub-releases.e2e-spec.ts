@@ -13,7 +13,8 @@ import {
   syntheticRecords,
 } from '../support/hub-test-node.js';
 
-const PUBLISH = 'mutation P($note: String) { publishRelease(note: $note) { number disclosureMethod datasets { dataset dimensionIds cellCount } } }';
+const PUBLISH =
+  'mutation P($note: String) { publishRelease(note: $note) { number disclosureMethod datasets { dataset dimensionIds cellCount } } }';
 const SET_METADATA = `mutation M($input: SetCountryMetadataInput!) { setCountryMetadata(input: $input) { country validFrom definitionDiffers } }`;
 
 const today = new Date();
@@ -52,10 +53,9 @@ describe('hub releases: materialised cubes, flags, immutability', () => {
       [release],
     );
   const coverageOf = (release: number): Promise<{ geo: string; time: string; reported: boolean; flags: string }[]> =>
-    hub.dataSource.query(
-      'SELECT geo, time, reported, flags FROM hub_release_coverage WHERE release_number = $1 ORDER BY geo, time',
-      [release],
-    );
+    hub.dataSource.query('SELECT geo, time, reported, flags FROM hub_release_coverage WHERE release_number = $1 ORDER BY geo, time', [
+      release,
+    ]);
 
   /** Every stored cell equals the independent count; every non-zero count is stored. */
   const expectCellsToMatch = (cells: readonly StoredCell[], records: readonly PseudonymisedRecord[]) => {
@@ -86,8 +86,20 @@ describe('hub releases: materialised cubes, flags, immutability', () => {
     }
     const metadata = [
       { country: 'AT', validFrom: '2025-Q1', legalDefinition: 'PALERMO', identificationThreshold: 'AUTHORITY', breakdownsNotCollected: [] },
-      { country: 'AT', validFrom: '2025-Q2', legalDefinition: 'NATIONAL_WIDER', identificationThreshold: 'REFERRAL', breakdownsNotCollected: [] },
-      { country: 'DE', validFrom: '2024', legalDefinition: 'EU_DIRECTIVE', identificationThreshold: 'AUTHORITY', breakdownsNotCollected: ['reg_org'] },
+      {
+        country: 'AT',
+        validFrom: '2025-Q2',
+        legalDefinition: 'NATIONAL_WIDER',
+        identificationThreshold: 'REFERRAL',
+        breakdownsNotCollected: [],
+      },
+      {
+        country: 'DE',
+        validFrom: '2024',
+        legalDefinition: 'EU_DIRECTIVE',
+        identificationThreshold: 'AUTHORITY',
+        breakdownsNotCollected: ['reg_org'],
+      },
     ];
     for (const entry of metadata) {
       const answer = await hub.graphql(SET_METADATA, { input: { ...entry, presumedVictimsIncluded: true } }, hub.adminToken);
@@ -110,14 +122,24 @@ describe('hub releases: materialised cubes, flags, immutability', () => {
     expect(release).toMatchObject({ number: 1, disclosureMethod: 'NONE' });
     first = await cellsOf(1);
     const datasets = new Set(first.map((cell) => cell.dataset));
-    expect([...datasets].sort()).toEqual(
-      ['offenders_stage', 'protection', 'victims_citizenship', 'victims_exploitation', 'victims_registering_org', 'victims_sex_age'],
-    );
+    expect([...datasets].sort()).toEqual([
+      'offenders_stage',
+      'protection',
+      'victims_citizenship',
+      'victims_exploitation',
+      'victims_registering_org',
+      'victims_sex_age',
+    ]);
     expectCellsToMatch(first, allHeld());
     const austrianVictims2025 = first.find(
-      (cell) => cell.dataset === 'victims_sex_age' && cell.geo === 'AT' && cell.time === '2025' && cell.codes.every((code) => code === 'TOTAL'),
+      (cell) =>
+        cell.dataset === 'victims_sex_age' && cell.geo === 'AT' && cell.time === '2025' && cell.codes.every((code) => code === 'TOTAL'),
     );
-    const victims = new Set(allHeld().filter((r) => r.country === 'AT' && r.legalStatus.endsWith('VICTIM')).map((r) => r.pseudonym));
+    const victims = new Set(
+      allHeld()
+        .filter((r) => r.country === 'AT' && r.legalStatus.endsWith('VICTIM'))
+        .map((r) => r.pseudonym),
+    );
     expect(austrianVictims2025?.value).toBe(victims.size);
   });
 
@@ -160,7 +182,11 @@ describe('hub releases: materialised cubes, flags, immutability', () => {
     });
     expect(answer.errors ?? []).toEqual([]);
     expect(answer.data?.submitRevocation.erased).toBe(2);
-    for (const [key, records] of held) held.set(key, records.filter((record) => record.pseudonym !== revoked));
+    for (const [key, records] of held)
+      held.set(
+        key,
+        records.filter((record) => record.pseudonym !== revoked),
+      );
 
     expect(await cellsOf(1)).toEqual(first);
     expect((await publish()).number).toBe(3);
@@ -174,7 +200,8 @@ describe('hub releases: materialised cubes, flags, immutability', () => {
     expect(revised.filter((cell) => cell.value === previousValue(cell))).toEqual([]);
     expect(third.filter((cell) => !cell.flags.includes('r') && cell.value !== previousValue(cell))).toEqual([]);
     const austrianTotal = third.find(
-      (cell) => cell.dataset === 'victims_sex_age' && cell.geo === 'AT' && cell.time === '2025' && cell.codes.every((code) => code === 'TOTAL'),
+      (cell) =>
+        cell.dataset === 'victims_sex_age' && cell.geo === 'AT' && cell.time === '2025' && cell.codes.every((code) => code === 'TOTAL'),
     );
     expect(austrianTotal?.flags).toContain('r');
   });
@@ -201,7 +228,9 @@ describe('hub releases: materialised cubes, flags, immutability', () => {
   });
 
   it('refuses any change to a published release in the database itself', async () => {
-    await expect(hub.dataSource.query('UPDATE hub_release_cell SET value = value + 1 WHERE release_number = 1')).rejects.toThrow(/immutable/);
+    await expect(hub.dataSource.query('UPDATE hub_release_cell SET value = value + 1 WHERE release_number = 1')).rejects.toThrow(
+      /immutable/,
+    );
     await expect(hub.dataSource.query('DELETE FROM hub_release WHERE number = 1')).rejects.toThrow(/immutable/);
     await expect(hub.dataSource.query('TRUNCATE hub_release_cell')).rejects.toThrow(/immutable/);
     expect(await cellsOf(1)).toEqual(first);

@@ -2,7 +2,15 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import type { PseudonymisedRecord } from '@app/standard';
 import { expectedCounts } from '../support/hub-expected-cube.js';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
-import { REGISTER_NODE, registrationOf, SimulatedNode, SUBMIT_RETURN, SUBMIT_REVOCATION, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
+import {
+  REGISTER_NODE,
+  registrationOf,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  SUBMIT_REVOCATION,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
 import { changedCells, readPublicRelease } from '../privacy/support/release-attack.js';
 
 /**
@@ -83,7 +91,7 @@ describe('an outsider diffs every cell of two releases around one revocation and
     expect(outcome).toEqual({ revocation: { withPerson: 0, withoutPerson: 0 }, correction: { withPerson: 0, withoutPerson: 0 } });
   });
 
-  it('sees only the person\'s cells move on a hub that applies every change at once (the defect, for comparison)', async () => {
+  it("sees only the person's cells move on a hub that applies every change at once (the defect, for comparison)", async () => {
     const hub = await startHub('outsider-at-once', { DISCLOSURE_REVISION_MIN_CHANGES: '1' });
     hubs.push(hub);
     const outcome = await tryAsOutsider(hub);

@@ -38,20 +38,41 @@ describe('national node: persons and registrations over GraphQL', () => {
       externalRef: 'AT-CASE-001',
       registrations: [
         registrationInput(),
-        registrationInput({ registrationDate: '2026-04-02', legalStatus: 'PRESUMED_VICTIM', exploitation: ['LABOUR', 'BEGGING'], labourSector: 'A' }),
+        registrationInput({
+          registrationDate: '2026-04-02',
+          legalStatus: 'PRESUMED_VICTIM',
+          exploitation: ['LABOUR', 'BEGGING'],
+          labourSector: 'A',
+        }),
       ],
     });
     const { createPerson: person } = await node.data(bed.tokens.rapporteur, CREATE_PERSON, { input });
     expect(person.externalRef).toBe('AT-CASE-001');
     expect(person.pseudonym).toBe(pseudonymOf(person.id, node.keyring.pseudonymKey));
-    expect(person.consent).toEqual({ statistics: true, statisticsGivenOn: '2026-02-10', international: true, internationalGivenOn: '2026-02-10' });
-    expect(person.registrations.map((registration: Record<string, unknown>) => [registration.period, registration.legalStatus, registration.ageGroup])).toEqual([
+    expect(person.consent).toEqual({
+      statistics: true,
+      statisticsGivenOn: '2026-02-10',
+      international: true,
+      internationalGivenOn: '2026-02-10',
+    });
+    expect(
+      person.registrations.map((registration: Record<string, unknown>) => [
+        registration.period,
+        registration.legalStatus,
+        registration.ageGroup,
+      ]),
+    ).toEqual([
       ['2026-Q1', 'IDENTIFIED_VICTIM', 'Y25-34'],
       ['2026-Q2', 'PRESUMED_VICTIM', 'Y25-34'],
     ]);
 
     const { personIdentity } = await node.data(bed.tokens.rapporteur, PERSON_IDENTITY, { personId: person.id });
-    expect(personIdentity).toMatchObject({ givenNames: 'Ana', familyNames: 'Popescu', birthDate: '1999-05-01', documentNumbers: ['RO1234567'] });
+    expect(personIdentity).toMatchObject({
+      givenNames: 'Ana',
+      familyNames: 'Popescu',
+      birthDate: '1999-05-01',
+      documentNumbers: ['RO1234567'],
+    });
   });
 
   it('keeps identity fields out of every column in clear', async () => {
@@ -125,16 +146,33 @@ describe('national node: persons and registrations over GraphQL', () => {
   it('previews the return and its figures as the hub would publish them, writing nothing', async () => {
     const before = await node.rowCounts();
     const { previewReturn } = await node.data(bed.tokens.rapporteur, PREVIEW_RETURN, { period: '2026-Q1' });
-    expect(previewReturn).toMatchObject({ period: '2026-Q1', nextRevision: 1, recordCount: 2, withheld: { noConsent: 0, invalid: 0 }, threshold: 5 });
-    expect(previewReturn.datasets.map((dataset: { id: string }) => dataset.id).sort()).toEqual(
-      ['offenders_stage', 'protection', 'victims_citizenship', 'victims_exploitation', 'victims_registering_org', 'victims_sex_age'],
-    );
+    expect(previewReturn).toMatchObject({
+      period: '2026-Q1',
+      nextRevision: 1,
+      recordCount: 2,
+      withheld: { noConsent: 0, invalid: 0 },
+      threshold: 5,
+    });
+    expect(previewReturn.datasets.map((dataset: { id: string }) => dataset.id).sort()).toEqual([
+      'offenders_stage',
+      'protection',
+      'victims_citizenship',
+      'victims_exploitation',
+      'victims_registering_org',
+      'victims_sex_age',
+    ]);
     const sexAge = previewReturn.datasets.find((dataset: { id: string }) => dataset.id === 'victims_sex_age');
     expect(sexAge.dimensions).toEqual(['leg_stat', 'sex', 'age']);
     const cell = (coordinates: string[]) =>
       sexAge.cells.find((candidate: { coordinates: string[] }) => candidate.coordinates.join() === coordinates.join());
     // Two victims: below the threshold, so confidential, as the hub's suppression mode would publish it.
-    expect(cell(['TOTAL', 'TOTAL', 'TOTAL'])).toEqual({ coordinates: ['TOTAL', 'TOTAL', 'TOTAL'], count: 2, value: null, flags: 'c', belowThreshold: true });
+    expect(cell(['TOTAL', 'TOTAL', 'TOTAL'])).toEqual({
+      coordinates: ['TOTAL', 'TOTAL', 'TOTAL'],
+      count: 2,
+      value: null,
+      flags: 'c',
+      belowThreshold: true,
+    });
     expect(cell(['IDENTIFIED_VICTIM', 'M', 'Y12-17'])).toMatchObject({ count: 1, value: null, flags: 'c' });
     expect(cell(['PRESUMED_VICTIM', 'F', 'Y0-11'])).toMatchObject({ count: 0, value: 0, flags: '' });
     expect(await node.rowCounts()).toEqual(before);
@@ -142,24 +180,122 @@ describe('national node: persons and registrations over GraphQL', () => {
 
   describe('refuses bad input with a precise code and field path, changing nothing', () => {
     const cases: Array<[string, string | undefined, string, Record<string, unknown>, string, string[]]> = [
-      ['an unknown sex code', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput({ sex: 'X' })] }) }, 'UNKNOWN_CODE', ['input.registrations.0.sex']],
-      ['an unknown form of exploitation', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput({ exploitation: ['SEXUAL', 'SLAVERY'] })] }) }, 'UNKNOWN_CODE', ['input.registrations.0.exploitation.1']],
-      ['an ISO spelling of a citizenship (GR for EL)', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput({ citizenship: 'GR' })] }) }, 'UNKNOWN_CODE', ['input.registrations.0.citizenship']],
-      ['a labour sector without labour exploitation', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput({ labourSector: 'A' })] }) }, 'LABOUR_SECTOR_WITHOUT_LABOUR', ['input.registrations.0.labourSector']],
-      ['a registering organisation on a suspect', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput({ legalStatus: 'SUSPECT' })] }) }, 'VICTIMS_ONLY', ['input.registrations.0.registeringOrganisation']],
-      ['an impossible registration date', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput({ registrationDate: '2026-02-30' })] }) }, 'FORMAT', ['input.registrations.0.registrationDate']],
-      ['a registration date in the future', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput({ registrationDate: '2099-01-01' })] }) }, 'OUT_OF_RANGE', ['input.registrations.0.registrationDate']],
-      ['a birth date after the registration', 'rapporteur', CREATE_PERSON, { input: personInput({ identity: { birthDate: '2026-03-01' } }) }, 'OUT_OF_RANGE', ['input.identity.birthDate']],
-      ['international consent without statistical consent', 'rapporteur', CREATE_PERSON, { input: personInput({ consent: { statistics: false, international: true } }) }, 'NOT_ALLOWED', ['input.consent.international']],
-      ['two registrations in one period and legal status', 'rapporteur', CREATE_PERSON, { input: personInput({ registrations: [registrationInput(), registrationInput({ registrationDate: '2026-03-01' })] }) }, 'DUPLICATE_REGISTRATION', ['input.registrations.1']],
+      [
+        'an unknown sex code',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ sex: 'X' })] }) },
+        'UNKNOWN_CODE',
+        ['input.registrations.0.sex'],
+      ],
+      [
+        'an unknown form of exploitation',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ exploitation: ['SEXUAL', 'SLAVERY'] })] }) },
+        'UNKNOWN_CODE',
+        ['input.registrations.0.exploitation.1'],
+      ],
+      [
+        'an ISO spelling of a citizenship (GR for EL)',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ citizenship: 'GR' })] }) },
+        'UNKNOWN_CODE',
+        ['input.registrations.0.citizenship'],
+      ],
+      [
+        'a labour sector without labour exploitation',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ labourSector: 'A' })] }) },
+        'LABOUR_SECTOR_WITHOUT_LABOUR',
+        ['input.registrations.0.labourSector'],
+      ],
+      [
+        'a registering organisation on a suspect',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ legalStatus: 'SUSPECT' })] }) },
+        'VICTIMS_ONLY',
+        ['input.registrations.0.registeringOrganisation'],
+      ],
+      [
+        'an impossible registration date',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ registrationDate: '2026-02-30' })] }) },
+        'FORMAT',
+        ['input.registrations.0.registrationDate'],
+      ],
+      [
+        'a registration date in the future',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ registrationDate: '2099-01-01' })] }) },
+        'OUT_OF_RANGE',
+        ['input.registrations.0.registrationDate'],
+      ],
+      [
+        'a birth date after the registration',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ identity: { birthDate: '2026-03-01' } }) },
+        'OUT_OF_RANGE',
+        ['input.identity.birthDate'],
+      ],
+      [
+        'international consent without statistical consent',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ consent: { statistics: false, international: true } }) },
+        'NOT_ALLOWED',
+        ['input.consent.international'],
+      ],
+      [
+        'two registrations in one period and legal status',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput(), registrationInput({ registrationDate: '2026-03-01' })] }) },
+        'DUPLICATE_REGISTRATION',
+        ['input.registrations.1'],
+      ],
       ['a malformed period', 'rapporteur', PREVIEW_RETURN, { period: '2026-Q5' }, 'INVALID_PERIOD', ['period']],
       ['a period in ISO week form', 'rapporteur', SUBMIT_RETURN, { period: '2026W10' }, 'INVALID_PERIOD', ['period']],
       ['a period that has not begun', 'rapporteur', SUBMIT_RETURN, { period: '2099-Q1' }, 'PERIOD_NOT_STARTED', ['period']],
-      ['a rapporteur of another country', 'foreignRapporteur', CREATE_PERSON, { input: personInput() }, 'COUNTRY_OUT_OF_SCOPE', ['country']],
-      ['a rapporteur of another country submitting', 'foreignRapporteur', SUBMIT_RETURN, { period: '2026-Q1' }, 'COUNTRY_OUT_OF_SCOPE', ['country']],
+      [
+        'a rapporteur of another country',
+        'foreignRapporteur',
+        CREATE_PERSON,
+        { input: personInput() },
+        'COUNTRY_OUT_OF_SCOPE',
+        ['country'],
+      ],
+      [
+        'a rapporteur of another country submitting',
+        'foreignRapporteur',
+        SUBMIT_RETURN,
+        { period: '2026-Q1' },
+        'COUNTRY_OUT_OF_SCOPE',
+        ['country'],
+      ],
       ['a steward creating a person', 'steward', CREATE_PERSON, { input: personInput() }, 'FORBIDDEN', []],
-      ['a rapporteur recording consent', 'rapporteur', RECORD_CONSENT, { personId: '00000000-0000-4000-8000-000000000001', input: { statistics: true, international: true } }, 'FORBIDDEN', []],
-      ['a researcher reading an identity', 'researcher', PERSON_IDENTITY, { personId: '00000000-0000-4000-8000-000000000001' }, 'FORBIDDEN', []],
+      [
+        'a rapporteur recording consent',
+        'rapporteur',
+        RECORD_CONSENT,
+        { personId: '00000000-0000-4000-8000-000000000001', input: { statistics: true, international: true } },
+        'FORBIDDEN',
+        [],
+      ],
+      [
+        'a researcher reading an identity',
+        'researcher',
+        PERSON_IDENTITY,
+        { personId: '00000000-0000-4000-8000-000000000001' },
+        'FORBIDDEN',
+        [],
+      ],
       ['no token at all', undefined, PERSONS, {}, 'UNAUTHENTICATED', []],
       ['an unknown person', 'rapporteur', PERSON_IDENTITY, { personId: 'not-a-uuid' }, 'PERSON_NOT_FOUND', ['personId']],
     ];

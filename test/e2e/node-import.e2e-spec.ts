@@ -70,7 +70,13 @@ describe('national node: CSV import of cases', () => {
   it('imports the same file again without duplicating anyone', async () => {
     const before = await counts();
     const { tally } = await importCases({ source: templateFile });
-    expect(tally).toMatchObject({ personsCreated: 0, personsMatched: 2, registrationsCreated: 0, registrationsUpdated: 0, registrationsUnchanged: 3 });
+    expect(tally).toMatchObject({
+      personsCreated: 0,
+      personsMatched: 2,
+      registrationsCreated: 0,
+      registrationsUpdated: 0,
+      registrationsUnchanged: 3,
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -93,10 +99,21 @@ describe('national node: CSV import of cases', () => {
 
   it('rolls back everything, batches already stored included, when the file turns out to be unreadable', async () => {
     const before = await counts();
-    const rows = Array.from({ length: 3_000 }, (_, index) => `UA-B${index},2026-01-15,IDENTIFIED_VICTIM,F,,Y18-24,UA,SEXUAL,,NGO,DOMESTIC,true,true,,,,`);
+    const rows = Array.from(
+      { length: 3_000 },
+      (_, index) => `UA-B${index},2026-01-15,IDENTIFIED_VICTIM,F,,Y18-24,UA,SEXUAL,,NGO,DOMESTIC,true,true,,,,`,
+    );
     const broken = join(bed.workDir, 'broken.csv');
     // Valid rows, then a Latin-1 byte (not UTF-8) near the end of the file.
-    await writeFile(broken, Buffer.concat([Buffer.from([header, ...rows].join('\n')), Buffer.from('\nUA-X,2026-01-15,IDENTIFIED_VICTIM,F,,UNK,UA,SEXUAL,,NGO,DOMESTIC,true,true,Jos'), Buffer.from([0xe9]), Buffer.from(',,,\n')]));
+    await writeFile(
+      broken,
+      Buffer.concat([
+        Buffer.from([header, ...rows].join('\n')),
+        Buffer.from('\nUA-X,2026-01-15,IDENTIFIED_VICTIM,F,,UNK,UA,SEXUAL,,NGO,DOMESTIC,true,true,Jos'),
+        Buffer.from([0xe9]),
+        Buffer.from(',,,\n'),
+      ]),
+    );
     const refused = await refusal({ source: broken });
     expect(refused.code).toBe('FILE_REJECTED');
     expect(refused.report.fatal?.code).toBe('INVALID_UTF8');
@@ -137,7 +154,11 @@ describe('national node: CSV import of cases', () => {
     expect(report.accepted + report.rejected).toBe(report.rowsRead);
     expect(report.problemCounts).toContainEqual(expect.objectContaining({ column: 'CountryOfExploitation', code: 'NO_REPORTING_COUNTRY' }));
     expect(report.acceptedByCountry[COUNTRY]).toBe(ours.length);
-    expect(tally).toMatchObject({ personsCreated: ours.length, registrationsCreated: ours.length, skippedOtherCountry: report.accepted - ours.length });
+    expect(tally).toMatchObject({
+      personsCreated: ours.length,
+      registrationsCreated: ours.length,
+      skippedOtherCountry: report.accepted - ours.length,
+    });
 
     const stored: Array<{ period: string; sex: string; n: number }> = await context.get(DataSource).query(
       `SELECT r.period, r.sex, count(*)::int AS n FROM registration r JOIN person p ON p.id = r.person_id
@@ -182,9 +203,9 @@ describe('national node: CSV import of cases', () => {
     const { tally } = await importCases({ source: templateFile });
     expect(tally).toMatchObject({ personsCreated: 0, personsMatched: 2, skippedRevoked: 1, registrationsCreated: 0 });
     expect(await counts()).toEqual(before);
-    const [identity] = await context.get(DataSource).query(
-      `SELECT i.wrapped_key FROM person_identity i JOIN person p ON p.id = i.person_id WHERE p.external_ref = 'UA-002'`,
-    );
+    const [identity] = await context
+      .get(DataSource)
+      .query(`SELECT i.wrapped_key FROM person_identity i JOIN person p ON p.id = i.person_id WHERE p.external_ref = 'UA-002'`);
     expect(identity.wrapped_key).toBeNull();
   });
 });

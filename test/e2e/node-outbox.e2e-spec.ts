@@ -55,7 +55,11 @@ describe('national node: signed returns through the outbox', () => {
   it('signs the return as an EdDSA JWS with the node kid, delivers it and verifies the hub receipt', async () => {
     const submitted = await submit('2026-Q1');
     expect(submitted).toMatchObject({ revision: 1, recordCount: 2, withheld: { noConsent: 1, invalid: 0 }, state: 'PENDING' });
-    const delivered = await eventually('the receipt', () => returnOf(submitted.returnId), (r) => r.state === 'RECEIPTED');
+    const delivered = await eventually(
+      'the receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(delivered).toMatchObject({ hubStatus: 'ACCEPTED', lastErrorCode: null, attempts: 1 });
 
     const jws = (JSON.parse(hub.bodies.at(-1) as string) as { variables: { jws: string } }).variables.jws;
@@ -63,25 +67,43 @@ describe('national node: signed returns through the outbox', () => {
       typ: JwsTypes.return,
     });
     expect(verified.header).toMatchObject({ alg: 'EdDSA', typ: 'thb-return+jws', kid: node.keyring.publicJwk.kid });
-    expect(verified.payload).toMatchObject({ returnId: submitted.returnId, nodeId: TEST_NODE_ID, country: 'AT', period: '2026-Q1', revision: 1 });
+    expect(verified.payload).toMatchObject({
+      returnId: submitted.returnId,
+      nodeId: TEST_NODE_ID,
+      country: 'AT',
+      period: '2026-Q1',
+      revision: 1,
+    });
     expect(hub.held.get('2026-Q1')?.records).toHaveLength(2);
   });
 
   it('gives a resubmitted period a higher revision, which replaces the earlier one at the hub', async () => {
     const submitted = await submit('2026-Q1');
     expect(submitted.revision).toBe(2);
-    await eventually('the receipt', () => returnOf(submitted.returnId), (r) => r.state === 'RECEIPTED');
+    await eventually(
+      'the receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(hub.held.get('2026-Q1')).toMatchObject({ returnId: submitted.returnId, revision: 2 });
   });
 
   it('delivers exactly once when the node is stopped between signing and delivery and started again', async () => {
     await hub.goDown();
     const submitted = await submit('2026-Q1');
-    await eventually('a failed attempt', () => returnOf(submitted.returnId), (r) => r.attempts >= 1 && r.lastErrorCode === 'HUB_UNREACHABLE');
+    await eventually(
+      'a failed attempt',
+      () => returnOf(submitted.returnId),
+      (r) => r.attempts >= 1 && r.lastErrorCode === 'HUB_UNREACHABLE',
+    );
     await node.close();
     await hub.comeBack();
     node = await bed.start(bed.config({ url: hub.url, jwksFile: hub.jwksFile }));
-    const delivered = await eventually('the receipt', () => returnOf(submitted.returnId), (r) => r.state === 'RECEIPTED');
+    const delivered = await eventually(
+      'the receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(delivered.revision).toBe(3);
     expect(acceptedCount(submitted.returnId)).toBe(1);
   });
@@ -89,10 +111,18 @@ describe('national node: signed returns through the outbox', () => {
   it('retries with backoff while the hub is down and delivers when it comes back', async () => {
     await hub.goDown();
     const submitted = await submit('2026-Q1');
-    const failing = await eventually('several attempts', () => returnOf(submitted.returnId), (r) => r.attempts >= 3);
+    const failing = await eventually(
+      'several attempts',
+      () => returnOf(submitted.returnId),
+      (r) => r.attempts >= 3,
+    );
     expect(failing).toMatchObject({ state: expect.stringMatching(/^(PENDING|SENDING)$/), lastErrorCode: 'HUB_UNREACHABLE' });
     await hub.comeBack();
-    await eventually('the receipt', () => returnOf(submitted.returnId), (r) => r.state === 'RECEIPTED');
+    await eventually(
+      'the receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(acceptedCount(submitted.returnId)).toBe(1);
   });
 
@@ -102,15 +132,18 @@ describe('national node: signed returns through the outbox', () => {
     await node.close();
     // What a process killed mid-delivery leaves behind: the message claimed, with a lease that has not yet run out.
     await bed.withDatabase((dataSource) =>
-      dataSource.query(
-        `UPDATE outbox_message SET state = 'SENDING', lease_until = now() + interval '1500 milliseconds' WHERE id = $1`,
-        [submitted.returnId],
-      ),
+      dataSource.query(`UPDATE outbox_message SET state = 'SENDING', lease_until = now() + interval '1500 milliseconds' WHERE id = $1`, [
+        submitted.returnId,
+      ]),
     );
     await hub.comeBack();
     node = await bed.start(bed.config({ url: hub.url, jwksFile: hub.jwksFile }));
     expect((await returnOf(submitted.returnId)).state).toBe('SENDING');
-    const delivered = await eventually('the receipt', () => returnOf(submitted.returnId), (r) => r.state === 'RECEIPTED');
+    const delivered = await eventually(
+      'the receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(delivered.lastErrorCode).toBeNull();
     expect(acceptedCount(submitted.returnId)).toBe(1);
   });
@@ -118,14 +151,22 @@ describe('national node: signed returns through the outbox', () => {
   it('rejects a forged receipt: the return stays undelivered with the reason, and is retried', async () => {
     hub.receipts = 'FORGED';
     const submitted = await submit('2026-Q1');
-    const refused = await eventually('a refused receipt', () => returnOf(submitted.returnId), (r) => r.lastErrorCode === 'RECEIPT_BAD_SIGNATURE');
+    const refused = await eventually(
+      'a refused receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.lastErrorCode === 'RECEIPT_BAD_SIGNATURE',
+    );
     expect(refused.state).toMatch(/^(PENDING|SENDING)$/);
     const { outbox } = await node.data(bed.tokens.steward, OUTBOX, { states: ['PENDING', 'SENDING'] });
     expect(outbox.map((message: { id: string }) => message.id)).toContain(submitted.returnId);
     expect(JSON.stringify(outbox)).not.toMatch(/eyJ/);
 
     hub.receipts = 'GENUINE';
-    const delivered = await eventually('the genuine receipt', () => returnOf(submitted.returnId), (r) => r.state === 'RECEIPTED');
+    const delivered = await eventually(
+      'the genuine receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(delivered.hubStatus).toBe('DUPLICATE');
     expect(acceptedCount(submitted.returnId)).toBe(1);
   });
@@ -133,8 +174,16 @@ describe('national node: signed returns through the outbox', () => {
   it('without the hub key, stores the receipt unverified (DELIVERED) and verifies it once the key is configured', async () => {
     await restartNode({ HUB_JWKS_FILE: undefined });
     const submitted = await submit('2026-Q1');
-    await eventually('the delivery', () => returnOf(submitted.returnId), (r) => r.state === 'DELIVERED');
+    await eventually(
+      'the delivery',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'DELIVERED',
+    );
     await restartNode();
-    await eventually('the verified receipt', () => returnOf(submitted.returnId), (r) => r.state === 'RECEIPTED');
+    await eventually(
+      'the verified receipt',
+      () => returnOf(submitted.returnId),
+      (r) => r.state === 'RECEIPTED',
+    );
   });
 });

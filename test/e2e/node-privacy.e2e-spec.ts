@@ -38,7 +38,16 @@ const tags = ['A1', 'B2', 'C3'];
 const canaries = [
   ...tags.flatMap((tag) => {
     const { externalRef, identity } = canaryIdentity(tag);
-    return [externalRef, identity.givenNames, identity.familyNames, ...identity.documentNumbers, identity.phone, identity.email, identity.address, `Hgfdnotes${tag}`];
+    return [
+      externalRef,
+      identity.givenNames,
+      identity.familyNames,
+      ...identity.documentNumbers,
+      identity.phone,
+      identity.email,
+      identity.address,
+      `Hgfdnotes${tag}`,
+    ];
   }),
   '1957-11-23',
   'Xcorrected',
@@ -47,7 +56,12 @@ const canaries = [
 /** Every string a JWS carries, decoded: header and payload (a base64url payload would hide a canary from a plain search). */
 function decodedJwsParts(text: string): string[] {
   const tokens = text.match(/[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g) ?? [];
-  return tokens.flatMap((token) => token.split('.').slice(0, 2).map((segment) => Buffer.from(segment, 'base64url').toString('utf8')));
+  return tokens.flatMap((token) =>
+    token
+      .split('.')
+      .slice(0, 2)
+      .map((segment) => Buffer.from(segment, 'base64url').toString('utf8')),
+  );
 }
 
 function leaksIn(texts: readonly string[]): string[] {
@@ -96,7 +110,10 @@ describe('national node: identities never leave the vault', () => {
     });
     expect(tooLong.errors?.[0]?.extensions?.code).toBe('TOO_LONG');
     errorBodies.push(JSON.stringify(tooLong));
-    await node.data(bed.tokens.rapporteur, CORRECT_IDENTITY, { personId: created[1].id, identity: { givenNames: 'Xcorrected', birthDate: '1957-11-23' } });
+    await node.data(bed.tokens.rapporteur, CORRECT_IDENTITY, {
+      personId: created[1].id,
+      identity: { givenNames: 'Xcorrected', birthDate: '1957-11-23' },
+    });
 
     // The identity is readable at the node, by a rapporteur: the canaries are really there to be leaked.
     const { personIdentity } = await node.data(bed.tokens.rapporteur, PERSON_IDENTITY, { personId: created[2].id });

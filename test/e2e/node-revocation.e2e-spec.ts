@@ -56,7 +56,9 @@ describe('national node: consent and revocation', () => {
     return submitReturn as { returnId: string; recordCount: number; withheld: { noConsent: number } };
   };
   const identityRow = async (personId: string): Promise<StoredIdentityRow> =>
-    (await node.dataSource.query('SELECT ciphertext, nonce, wrapped_key, wrap_nonce FROM person_identity WHERE person_id = $1', [personId]))[0];
+    (
+      await node.dataSource.query('SELECT ciphertext, nonce, wrapped_key, wrap_nonce FROM person_identity WHERE person_id = $1', [personId])
+    )[0];
 
   beforeAll(async () => {
     bed = await NodeTestBed.create('revocation');
@@ -82,14 +84,20 @@ describe('national node: consent and revocation', () => {
 
   it('records consent for a person who had none, keeping the international-needs-statistics rule', async () => {
     const [, , lina] = people;
-    const refused = await node.graphql(bed.tokens.steward, RECORD_CONSENT, { personId: lina.id, input: { statistics: false, international: true } });
+    const refused = await node.graphql(bed.tokens.steward, RECORD_CONSENT, {
+      personId: lina.id,
+      input: { statistics: false, international: true },
+    });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ALLOWED', fields: ['input.international'] });
     const { recordConsent } = await node.data(bed.tokens.steward, RECORD_CONSENT, {
       personId: lina.id,
       input: { statistics: true, international: true, givenOn: '2026-01-20' },
     });
     expect(recordConsent.consent).toMatchObject({ international: true, internationalGivenOn: '2026-01-20' });
-    const withdrawal = await node.graphql(bed.tokens.steward, RECORD_CONSENT, { personId: lina.id, input: { statistics: true, international: false } });
+    const withdrawal = await node.graphql(bed.tokens.steward, RECORD_CONSENT, {
+      personId: lina.id,
+      input: { statistics: true, international: false },
+    });
     expect(withdrawal.errors?.[0]?.extensions?.code).toBe('WITHDRAWAL_REQUIRES_REVOCATION');
   });
 
@@ -102,7 +110,11 @@ describe('national node: consent and revocation', () => {
 
     const { revokeConsent } = await node.data<{ revokeConsent: Revocation }>(bed.tokens.steward, REVOKE_CONSENT, { personId: mara.id });
     expect(revokeConsent).toMatchObject({ personId: mara.id, pseudonym: mara.pseudonym, state: 'QUEUED' });
-    const receipted = await eventually('the revocation receipt', () => revocationOf(revokeConsent.id), (r) => r.state === 'RECEIPTED');
+    const receipted = await eventually(
+      'the revocation receipt',
+      () => revocationOf(revokeConsent.id),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(receipted.erased).toBe(1);
     expect(receipted.receiptedAt).not.toBeNull();
     // The steward can tell the person what the hub promised in its signed receipt.
@@ -115,7 +127,11 @@ describe('national node: consent and revocation', () => {
     const shredded = await identityRow(mara.id);
     expect(shredded.wrapped_key).toBeNull();
     expect(() =>
-      openIdentity(mara.id, { ciphertext: shredded.ciphertext, nonce: shredded.nonce, wrappedKey: shredded.wrapped_key, wrapNonce: shredded.wrap_nonce }, node.keyring.vaultKey),
+      openIdentity(
+        mara.id,
+        { ciphertext: shredded.ciphertext, nonce: shredded.nonce, wrappedKey: shredded.wrapped_key, wrapNonce: shredded.wrap_nonce },
+        node.keyring.vaultKey,
+      ),
     ).toThrow(expect.objectContaining({ code: 'KEY_SHREDDED' }));
 
     const second = await submitAndDeliver('2026-Q1');
@@ -129,7 +145,10 @@ describe('national node: consent and revocation', () => {
     const [mara] = people;
     const again = await node.graphql(bed.tokens.steward, REVOKE_CONSENT, { personId: mara.id });
     expect(again.errors?.[0]?.extensions?.code).toBe('ALREADY_REVOKED');
-    const consent = await node.graphql(bed.tokens.steward, RECORD_CONSENT, { personId: mara.id, input: { statistics: true, international: true } });
+    const consent = await node.graphql(bed.tokens.steward, RECORD_CONSENT, {
+      personId: mara.id,
+      input: { statistics: true, international: true },
+    });
     expect(consent.errors?.[0]?.extensions?.code).toBe('ALREADY_REVOKED');
     const correction = await node.graphql(bed.tokens.rapporteur, CORRECT_IDENTITY, { personId: mara.id, identity: { givenNames: 'Mara' } });
     expect(correction.errors?.[0]?.extensions?.code).toBe('PERSON_REVOKED');
@@ -141,13 +160,21 @@ describe('national node: consent and revocation', () => {
     const [, vera] = people;
     hub.receipts = 'FORGED';
     const { revokeConsent } = await node.data<{ revokeConsent: Revocation }>(bed.tokens.steward, REVOKE_CONSENT, { personId: vera.id });
-    const refused = await eventually('a refused receipt', () => revocationOf(revokeConsent.id), (r) => r.lastErrorCode === 'RECEIPT_BAD_SIGNATURE');
+    const refused = await eventually(
+      'a refused receipt',
+      () => revocationOf(revokeConsent.id),
+      (r) => r.lastErrorCode === 'RECEIPT_BAD_SIGNATURE',
+    );
     expect(refused).toMatchObject({ state: 'QUEUED', erased: null, receiptedAt: null });
     const queued = await node.data<{ revocations: Revocation[] }>(bed.tokens.steward, REVOCATIONS, { states: ['QUEUED'] });
     expect(queued.revocations.map((revocation) => revocation.id)).toEqual([revokeConsent.id]);
 
     hub.receipts = 'GENUINE';
-    const receipted = await eventually('the genuine receipt', () => revocationOf(revokeConsent.id), (r) => r.state === 'RECEIPTED');
+    const receipted = await eventually(
+      'the genuine receipt',
+      () => revocationOf(revokeConsent.id),
+      (r) => r.state === 'RECEIPTED',
+    );
     expect(receipted.erased).toBe(1);
   });
 });

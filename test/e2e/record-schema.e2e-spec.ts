@@ -51,10 +51,25 @@ describe('record fields and the migrated tables', () => {
   let node: OpenDatabase;
 
   beforeAll(async () => {
-    const [hubScratch, nodeScratch] = await Promise.all([createScratchDatabase('record-schema-hub'), createScratchDatabase('record-schema-node')]);
+    const [hubScratch, nodeScratch] = await Promise.all([
+      createScratchDatabase('record-schema-hub'),
+      createScratchDatabase('record-schema-node'),
+    ]);
     scratches.push(hubScratch!, nodeScratch!);
-    hub = await openDatabase({ url: hubScratch!.url, dataDir: hubScratch!.dataDir, entities: [], migrations: hubMigrations, runMigrations: true });
-    node = await openDatabase({ url: nodeScratch!.url, dataDir: nodeScratch!.dataDir, entities: nodeEntities, migrations: nodeMigrations, runMigrations: true });
+    hub = await openDatabase({
+      url: hubScratch!.url,
+      dataDir: hubScratch!.dataDir,
+      entities: [],
+      migrations: hubMigrations,
+      runMigrations: true,
+    });
+    node = await openDatabase({
+      url: nodeScratch!.url,
+      dataDir: nodeScratch!.dataDir,
+      entities: nodeEntities,
+      migrations: nodeMigrations,
+      runMigrations: true,
+    });
   });
 
   afterAll(async () => {
@@ -66,7 +81,10 @@ describe('record fields and the migrated tables', () => {
   it('hub_record has exactly the return columns, one column per record field (type, list, nullability) and the derived ones', async () => {
     const table = await columnsOf(hub, 'hub_record');
     for (const field of RECORD_FIELD_DESCRIPTORS) {
-      expect([field.name, actual(table.get(field.column))]).toEqual([field.name, expected(field.sqlType, field.multiValued, isNullableField(field))]);
+      expect([field.name, actual(table.get(field.column))]).toEqual([
+        field.name,
+        expected(field.sqlType, field.multiValued, isNullableField(field)),
+      ]);
     }
     const written = [...RETURN_COLUMNS, ...HUB_RECORD_COLUMNS];
     for (const column of written) {
@@ -81,7 +99,10 @@ describe('record fields and the migrated tables', () => {
   it('registration has one column per case field and the protection facts as one jsonb column', async () => {
     const table = await columnsOf(node, 'registration');
     for (const field of CASE_FIELDS) {
-      expect([field.name, actual(table.get(field.column))]).toEqual([field.name, expected(field.sqlType, field.multiValued, isNullableField(field))]);
+      expect([field.name, actual(table.get(field.column))]).toEqual([
+        field.name,
+        expected(field.sqlType, field.multiValued, isNullableField(field)),
+      ]);
     }
     expect(actual(table.get('protection'))).toEqual({ type: 'jsonb', nullable: 'YES' });
     const own = ['id', 'person_id', 'registration_date', 'period', 'protection', 'created_at', 'updated_at'];

@@ -7,7 +7,14 @@ import { Role } from '@app/auth';
 import type { CountryCode } from '@app/standard';
 import { launchChromium } from '../support/headless-chromium.js';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
-import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
+import {
+  REGISTER_NODE,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  registrationOf,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
 
 const HOSTILE_FOOTNOTE = '<script>document.title="owned"</script> & <b>bold</b> "quoted"';
 
@@ -60,11 +67,16 @@ describe('report page: server-rendered comparative report in headless Chromium',
           flags: await svg.locator(`g.mark[data-geo="${geo}"] .flag`).allTextContents(),
         })),
       ),
-      legend: await svg.locator('.flag-legend .legend-entry[data-flag]').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-flag'))),
+      legend: await svg
+        .locator('.flag-legend .legend-entry[data-flag]')
+        .evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-flag'))),
     };
   };
   const colourOf = (selector: string, property: 'color' | 'fill' | 'backgroundColor') =>
-    page.locator(selector).first().evaluate((element, name) => element.ownerDocument.defaultView!.getComputedStyle(element)[name], property);
+    page
+      .locator(selector)
+      .first()
+      .evaluate((element, name) => element.ownerDocument.defaultView!.getComputedStyle(element)[name], property);
 
   beforeAll(async () => {
     hub = await startHub('report-page', { PROVISIONAL_QUARTERS: '1' });
@@ -75,17 +87,36 @@ describe('report page: server-rendered comparative report in headless Chromium',
       expect((await hub.graphql(REGISTER_NODE, registrationOf(node), hub.adminToken)).errors).toBeUndefined();
     }
     const metadata = [
-      { country: 'BE', validFrom: '2025', legalDefinition: 'EU_DIRECTIVE', identificationThreshold: 'REFERRAL', breakdownsNotCollected: [], footnote: HOSTILE_FOOTNOTE },
-      { country: 'DE', validFrom: '2025', legalDefinition: 'NATIONAL_WIDER', identificationThreshold: 'REFERRAL', breakdownsNotCollected: ['reg_org'] },
+      {
+        country: 'BE',
+        validFrom: '2025',
+        legalDefinition: 'EU_DIRECTIVE',
+        identificationThreshold: 'REFERRAL',
+        breakdownsNotCollected: [],
+        footnote: HOSTILE_FOOTNOTE,
+      },
+      {
+        country: 'DE',
+        validFrom: '2025',
+        legalDefinition: 'NATIONAL_WIDER',
+        identificationThreshold: 'REFERRAL',
+        breakdownsNotCollected: ['reg_org'],
+      },
     ];
     for (const entry of metadata) {
-      const answer = await hub.graphql('mutation M($input: SetCountryMetadataInput!) { setCountryMetadata(input: $input) { country } }', { input: { ...entry, presumedVictimsIncluded: true } }, hub.adminToken);
+      const answer = await hub.graphql(
+        'mutation M($input: SetCountryMetadataInput!) { setCountryMetadata(input: $input) { country } }',
+        { input: { ...entry, presumedVictimsIncluded: true } },
+        hub.adminToken,
+      );
       expect(answer.errors).toBeUndefined();
     }
     const send = async (country: CountryCode, period: string, from: number, count: number) => {
       const node = nodes.get(country)!;
       const records = syntheticRecords(node, country, period, syntheticPersons(node, country, from, count), from + count);
-      expect((await hub.graphql(SUBMIT_RETURN, { jws: await node.signReturn(node.buildReturn(country, period, records)) })).errors).toBeUndefined();
+      expect(
+        (await hub.graphql(SUBMIT_RETURN, { jws: await node.signReturn(node.buildReturn(country, period, records)) })).errors,
+      ).toBeUndefined();
     };
     // Four quarters of Austria and Germany (a line chart), one of Belgium, nothing from France (not available).
     for (const [index, period] of ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'].entries()) {
@@ -93,7 +124,13 @@ describe('report page: server-rendered comparative report in headless Chromium',
       await send('DE', period, index * 30, 50);
     }
     await send('BE', '2026-Q1', 0, 4);
-    const tsv = ['indic_de,geo\\time\t2025 \t2026 ', 'JAN,AT\t9100000 \t9160000 e', 'JAN,BE\t11800000 \t11870000 ', 'JAN,DE\t83400000 \t83500000 p', 'JAN,FR\t68400000 \t68500000 '].join('\n');
+    const tsv = [
+      'indic_de,geo\\time\t2025 \t2026 ',
+      'JAN,AT\t9100000 \t9160000 e',
+      'JAN,BE\t11800000 \t11870000 ',
+      'JAN,DE\t83400000 \t83500000 p',
+      'JAN,FR\t68400000 \t68500000 ',
+    ].join('\n');
     const population = await hub.graphql(
       'mutation L($input: LoadPopulationTableInput!) { loadPopulationTable(input: $input) { version } }',
       { input: { tsv: `${tsv}\n`, tableId: 'test-pop', title: 'Population on 1 January', source: 'test', extractionDate: '2027-01-31' } },
@@ -121,7 +158,10 @@ describe('report page: server-rendered comparative report in headless Chromium',
     expect(chart.marks.map((mark) => mark.geo)).toEqual(countries.map((row) => row.geo));
     for (const row of countries) {
       const mark = chart.marks.find((candidate) => candidate.geo === row.geo)!;
-      expect({ geo: row.geo, flags: mark.flags }).toEqual({ geo: row.geo, flags: row.values.map((value) => value.flags).filter((flags) => flags !== '') });
+      expect({ geo: row.geo, flags: mark.flags }).toEqual({
+        geo: row.geo,
+        flags: row.values.map((value) => value.flags).filter((flags) => flags !== ''),
+      });
     }
     const present = [...new Set(countries.flatMap((row) => row.values.flatMap((value) => [...value.flags])))].sort();
     expect(present).toEqual(expect.arrayContaining([':', 'd']));
@@ -133,7 +173,9 @@ describe('report page: server-rendered comparative report in headless Chromium',
 
   it('draws each country over time when periods are many, with rates per 100 000', async () => {
     const periods = ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
-    await page.goto(`${hub.url}/reports/victims_sex_age?periods=${periods.join(',')}&measure=RATE_PER_100K&countries=AT,BE,DE,FR,EU27_2020`);
+    await page.goto(
+      `${hub.url}/reports/victims_sex_age?periods=${periods.join(',')}&measure=RATE_PER_100K&countries=AT,BE,DE,FR,EU27_2020`,
+    );
     const rows = await comparative(periods, 'RATE_PER_100K');
     const chart = await chartOf();
     expect(chart.marks.map((mark) => mark.geo)).toEqual(rows.filter((row) => !row.group).map((row) => row.geo));
@@ -158,7 +200,13 @@ describe('report page: server-rendered comparative report in headless Chromium',
       columnHeaders: await page.locator('thead th[scope="col"]').count(),
     };
     expect(table.caption).toContain('Rank');
-    expect(table.rowHeaders).toEqual(['AT Austria', 'BE Belgium', 'DE Germany', 'FR France', 'EU27_2020 European Union - 27 countries (from 2020)']);
+    expect(table.rowHeaders).toEqual([
+      'AT Austria',
+      'BE Belgium',
+      'DE Germany',
+      'FR France',
+      'EU27_2020 European Union - 27 countries (from 2020)',
+    ]);
     expect(table.columnHeaders).toBeGreaterThan(3);
     const colours = {
       background: await colourOf('html', 'backgroundColor'),
@@ -189,7 +237,9 @@ describe('report page: server-rendered comparative report in headless Chromium',
   it('links to the same selection in every export format, and prints without the form', async () => {
     await page.goto(`${hub.url}/reports/victims_sex_age?periods=2026-Q1`);
     const base = page.url();
-    const links = (await page.locator('.downloads a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))).map((href) => new URL(href, base).toString());
+    const links = (
+      await page.locator('.downloads a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
+    ).map((href) => new URL(href, base).toString());
     expect(links).toHaveLength(3);
     for (const link of links) {
       const response = await fetch(link);

@@ -13,7 +13,14 @@ import {
   type AccessMatrixEntry,
 } from '@app/auth';
 import { startHub, type GraphQLAnswer, type HubUnderTest } from '../support/hub-test-app.js';
-import { REGISTER_NODE, SimulatedNode, SUBMIT_RETURN, registrationOf, syntheticPersons, syntheticRecords } from '../support/hub-test-node.js';
+import {
+  REGISTER_NODE,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  registrationOf,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
 
 /** Who may do what, as designed (apps/hub/src/figures/figure-roles.ts); `anyone` includes callers without a token. */
 const READERS = [Role.RESEARCHER, Role.INTERNATIONAL_BODY, Role.HUB_ADMIN, Role.RAPPORTEUR, Role.STEWARD];
@@ -22,7 +29,9 @@ type Caller = (typeof CALLERS)[number];
 type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'COUNTRY_OUT_OF_SCOPE';
 
 /** An operation as a client calls it, over HTTP: a GraphQL document or a GET. */
-type Operation = { readonly name: string } & ({ readonly graphql: string; readonly variables?: Record<string, unknown> } | { readonly get: string });
+type Operation = { readonly name: string } & (
+  { readonly graphql: string; readonly variables?: Record<string, unknown> } | { readonly get: string }
+);
 
 const OPERATIONS: readonly Operation[] = [
   { name: 'datasets', graphql: '{ datasets { id } }' },
@@ -36,7 +45,11 @@ const OPERATIONS: readonly Operation[] = [
   { name: 'previewFigures(DE)', graphql: '{ previewFigures(dataset: "victims_citizenship", country: "DE") { preview } }' },
   { name: 'accessLog', graphql: '{ accessLog { operation } }' },
   // Administrative mutations are called with input the hub refuses for what it is, so an allowed call changes nothing.
-  { name: 'setCountryMetadata', graphql: 'mutation { setCountryMetadata(input: { country: "AT", validFrom: "never", legalDefinition: "LOCAL", identificationThreshold: "REFERRAL", presumedVictimsIncluded: true, breakdownsNotCollected: [] }) { country } }' },
+  {
+    name: 'setCountryMetadata',
+    graphql:
+      'mutation { setCountryMetadata(input: { country: "AT", validFrom: "never", legalDefinition: "LOCAL", identificationThreshold: "REFERRAL", presumedVictimsIncluded: true, breakdownsNotCollected: [] }) { country } }',
+  },
   { name: 'retireNode', graphql: 'mutation { retireNode(nodeId: "no-such-node") { nodeId } }' },
   { name: 'GET /exports', get: '/exports/victims_sex_age?format=csv&geo=AT' },
   { name: 'GET /reports', get: '/reports/victims_sex_age' },
@@ -119,7 +132,9 @@ describe('role matrix: every role against every figures operation, over HTTP', (
     const austria = await SimulatedNode.create('node-at', ['AT']);
     expect((await hub.graphql(REGISTER_NODE, registrationOf(austria), hub.adminToken)).errors).toBeUndefined();
     const records = syntheticRecords(austria, 'AT', '2026-Q1', syntheticPersons(austria, 'AT', 0, 30), 31);
-    expect((await hub.graphql(SUBMIT_RETURN, { jws: await austria.signReturn(austria.buildReturn('AT', '2026-Q1', records)) })).errors).toBeUndefined();
+    expect(
+      (await hub.graphql(SUBMIT_RETURN, { jws: await austria.signReturn(austria.buildReturn('AT', '2026-Q1', records)) })).errors,
+    ).toBeUndefined();
     expect((await hub.graphql('mutation { publishRelease { number } }', {}, hub.adminToken)).errors).toBeUndefined();
     tokens.set('RESEARCHER', await hub.token([Role.RESEARCHER]));
     tokens.set('INTERNATIONAL_BODY', await hub.token([Role.INTERNATIONAL_BODY]));
@@ -141,7 +156,17 @@ describe('role matrix: every role against every figures operation, over HTTP', (
       if (entry === undefined) throw new Error(`${operation} is not in the matrix`);
       return entry.access.kind === 'ROLES' ? [...entry.access.roles].sort() : entry.access.kind;
     };
-    for (const operation of ['Query.datasets', 'Query.codeList', 'Query.countries', 'Query.countryGroups', 'Query.figures', 'Query.comparativeReport', 'Country.metadata', 'Country.footnotes', 'ComparativeRow.definitions']) {
+    for (const operation of [
+      'Query.datasets',
+      'Query.codeList',
+      'Query.countries',
+      'Query.countryGroups',
+      'Query.figures',
+      'Query.comparativeReport',
+      'Country.metadata',
+      'Country.footnotes',
+      'ComparativeRow.definitions',
+    ]) {
       expect({ operation, roles: rule(operation) }).toEqual({ operation, roles: [...READERS].sort() });
     }
     expect(rule('Query.previewFigures')).toEqual([Role.HUB_ADMIN, Role.RAPPORTEUR]);
@@ -150,7 +175,10 @@ describe('role matrix: every role against every figures operation, over HTTP', (
     expect(rule('GET /reports/:dataset')).toBe('PUBLIC');
     // Every mutation is administration, except the two a node authenticates by its JWS signature.
     const mutations = matrix.filter((entry: AccessMatrixEntry) => entry.kind === 'MUTATION');
-    const publicMutations = mutations.filter((entry) => entry.access.kind === 'PUBLIC').map((entry) => entry.operation).sort();
+    const publicMutations = mutations
+      .filter((entry) => entry.access.kind === 'PUBLIC')
+      .map((entry) => entry.operation)
+      .sort();
     expect(publicMutations).toEqual(['Mutation.submitReturn', 'Mutation.submitRevocation']);
     for (const entry of mutations.filter((candidate) => candidate.access.kind === 'ROLES')) {
       expect({ operation: entry.operation, roles: rule(entry.operation) }).toEqual({ operation: entry.operation, roles: [Role.HUB_ADMIN] });
@@ -164,13 +192,20 @@ describe('role matrix: every role against every figures operation, over HTTP', (
       for (const caller of CALLERS) {
         const result = await call(operation, tokens.get(caller));
         observed[operation.name]![caller] = outcomeOf(result);
-        if (outcomeOf(result) === 'allowed' && 'graphql' in operation) expect({ operation: operation.name, caller, status: result.status }).toEqual({ operation: operation.name, caller, status: 200 });
+        if (outcomeOf(result) === 'allowed' && 'graphql' in operation)
+          expect({ operation: operation.name, caller, status: result.status }).toEqual({ operation: operation.name, caller, status: 200 });
         if (outcomeOf(result) !== 'allowed' && 'get' in operation) expect([401, 403]).toContain(result.status);
       }
     }
     const width = Math.max(...OPERATIONS.map((operation) => operation.name.length));
     console.log(
-      [`${'operation'.padEnd(width)}  ${CALLERS.join('  ')}`, ...OPERATIONS.map((operation) => `${operation.name.padEnd(width)}  ${CALLERS.map((caller) => observed[operation.name]![caller].padEnd(caller.length)).join('  ')}`)].join('\n'),
+      [
+        `${'operation'.padEnd(width)}  ${CALLERS.join('  ')}`,
+        ...OPERATIONS.map(
+          (operation) =>
+            `${operation.name.padEnd(width)}  ${CALLERS.map((caller) => observed[operation.name]![caller].padEnd(caller.length)).join('  ')}`,
+        ),
+      ].join('\n'),
     );
     expect(observed).toEqual(EXPECTED);
   });
@@ -190,7 +225,16 @@ describe('role matrix: every role against every figures operation, over HTTP', (
     const bad: [string, string, string][] = [
       ['expired', await signWithDevKey({ exp: now - 3600 }), 'TOKEN_EXPIRED'],
       ['not yet valid', await signWithDevKey({ exp: now + 7200, nbf: now + 3600 }), 'TOKEN_NOT_YET_VALID'],
-      ['unsigned (alg none)', new UnsecuredJWT({ roles: [Role.RESEARCHER] }).setIssuer(DEV_ISSUER).setAudience(OBSERVATORY_AUDIENCE).setSubject('none').setExpirationTime(now + 600).encode(), 'INVALID_TOKEN'],
+      [
+        'unsigned (alg none)',
+        new UnsecuredJWT({ roles: [Role.RESEARCHER] })
+          .setIssuer(DEV_ISSUER)
+          .setAudience(OBSERVATORY_AUDIENCE)
+          .setSubject('none')
+          .setExpirationTime(now + 600)
+          .encode(),
+        'INVALID_TOKEN',
+      ],
       ['signed by an unknown key', await signWith(stranger.privateKey, 'unknown-key'), 'UNKNOWN_SIGNING_KEY'],
       ['forged with the trusted key id', await signWith(stranger.privateKey, issuer.keyId), 'INVALID_TOKEN'],
       ['for another audience', await signWithDevKey({ exp: now + 600, aud: 'another-service' }), 'WRONG_AUDIENCE'],
@@ -221,6 +265,9 @@ describe('role matrix: every role against every figures operation, over HTTP', (
     expect(exportResponse.status).toBe(429);
     expect(Number(exportResponse.headers.get('retry-after'))).toBeGreaterThan(0);
     await exportResponse.text();
-    expect((await hub.graphql('{ countryGroups { id } }', {}, await issuer.issue({ roles: [Role.RESEARCHER], subject: 'patient-client' }))).errors).toBeUndefined();
+    expect(
+      (await hub.graphql('{ countryGroups { id } }', {}, await issuer.issue({ roles: [Role.RESEARCHER], subject: 'patient-client' })))
+        .errors,
+    ).toBeUndefined();
   });
 });

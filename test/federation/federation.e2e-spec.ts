@@ -16,7 +16,15 @@ import { nodePublicKey } from '@app/crypto';
 import { createScratchDatabase, openDatabase, type ScratchDatabase } from '@app/database';
 import { graphql } from '../../scripts/federation/graphql-client.js';
 import { Supervisor } from '../../scripts/federation/supervisor.js';
-import { CREATE_PERSON, OUTBOX, REVOCATIONS, REVOKE_CONSENT, SUBMIT_RETURN, personInput, registrationInput } from '../support/node-operations.js';
+import {
+  CREATE_PERSON,
+  OUTBOX,
+  REVOCATIONS,
+  REVOKE_CONSENT,
+  SUBMIT_RETURN,
+  personInput,
+  registrationInput,
+} from '../support/node-operations.js';
 import { CapturingProxy, readableForms } from './capturing-proxy.js';
 
 const canaries = ['Zqxcanary', 'Vormundtrap', 'CANARYDOC4242', '+43 9999 424242', 'canary.4242@example.invalid', 'canary-notes-qz'];
@@ -78,7 +86,12 @@ describe('federation of a hub and two national nodes over HTTP', () => {
   const waitUntilReceipted = async (node: (typeof nodes)[number], timeoutMs = 60_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { outbox } = await graphql<{ outbox: { state: string }[] }>(node.url, OUTBOX, { states: ['PENDING', 'SENDING', 'DELIVERED'] }, node.token);
+      const { outbox } = await graphql<{ outbox: { state: string }[] }>(
+        node.url,
+        OUTBOX,
+        { states: ['PENDING', 'SENDING', 'DELIVERED'] },
+        node.token,
+      );
       if (outbox.length === 0) return;
       if (Date.now() > deadline) throw new Error(`${node.nodeId}: ${outbox.length} messages still waiting`);
       await new Promise((done) => setTimeout(done, 250));
@@ -87,7 +100,9 @@ describe('federation of a hub and two national nodes over HTTP', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'thb-federation-'));
-    hubDatabase = hubOnPostgres ? await createScratchDatabase('federation-hub') : { url: undefined, dataDir: join(root, 'hub'), dispose: async () => undefined };
+    hubDatabase = hubOnPostgres
+      ? await createScratchDatabase('federation-hub')
+      : { url: undefined, dataDir: join(root, 'hub'), dispose: async () => undefined };
     issuer = await DevIssuer.loadOrCreate(join(root, 'issuer'));
     admin = await issuer.issue({ roles: [Role.HUB_ADMIN], ttl: '1h' });
     hubPort = await freePort();
@@ -100,9 +115,14 @@ describe('federation of a hub and two national nodes over HTTP', () => {
     for (const node of nodes) {
       const keyDir = join(root, node.nodeId, 'keys');
       const { publicJwk } = await nodePublicKey({ keyDir });
-      await graphql(hubUrl, 'mutation($input: RegisterNodeInput!) { registerNode(input: $input) { nodeId } }', {
-        input: { nodeId: node.nodeId, countries: [node.country], publicJwk: JSON.stringify(publicJwk) },
-      }, admin);
+      await graphql(
+        hubUrl,
+        'mutation($input: RegisterNodeInput!) { registerNode(input: $input) { nodeId } }',
+        {
+          input: { nodeId: node.nodeId, countries: [node.country], publicJwk: JSON.stringify(publicJwk) },
+        },
+        admin,
+      );
       node.url = await supervisor.start({
         name: node.nodeId,
         entry: 'apps/node/src/main.js',
@@ -140,22 +160,43 @@ describe('federation of a hub and two national nodes over HTTP', () => {
     for (const node of nodes) {
       const country = node.country as 'AT' | 'CH';
       for (let index = 0; index < plannedPersons[country]; index += 1) {
-        const { createPerson } = await graphql<{ createPerson: { id: string } }>(node.url, CREATE_PERSON, {
-          input: personInput({
-            identity: canaryIdentity(index),
-            registrations: [registrationInput({ registrationDate: `2026-0${1 + (index % 3)}-1${index % 9}`, sex: index % 3 === 0 ? 'M' : 'F', citizenship: 'UA' })],
-          }),
-        }, node.token);
+        const { createPerson } = await graphql<{ createPerson: { id: string } }>(
+          node.url,
+          CREATE_PERSON,
+          {
+            input: personInput({
+              identity: canaryIdentity(index),
+              registrations: [
+                registrationInput({
+                  registrationDate: `2026-0${1 + (index % 3)}-1${index % 9}`,
+                  sex: index % 3 === 0 ? 'M' : 'F',
+                  citizenship: 'UA',
+                }),
+              ],
+            }),
+          },
+          node.token,
+        );
         personIds[country].push(createPerson.id);
       }
       // One person without international consent: kept at the node, withheld from the hub.
-      await graphql(node.url, CREATE_PERSON, {
-        input: personInput({ identity: canaryIdentity(99), consent: { statistics: true, international: false, givenOn: '2026-02-10' } }),
-      }, node.token);
+      await graphql(
+        node.url,
+        CREATE_PERSON,
+        {
+          input: personInput({ identity: canaryIdentity(99), consent: { statistics: true, international: false, givenOn: '2026-02-10' } }),
+        },
+        node.token,
+      );
       await graphql(node.url, SUBMIT_RETURN, { period: '2026-Q1' }, node.token);
     }
     for (const node of nodes) await waitUntilReceipted(node);
-    const { publishRelease } = await graphql<{ publishRelease: { number: number } }>(hubUrl, 'mutation { publishRelease(note: "first") { number } }', {}, admin);
+    const { publishRelease } = await graphql<{ publishRelease: { number: number } }>(
+      hubUrl,
+      'mutation { publishRelease(note: "first") { number } }',
+      {},
+      admin,
+    );
     expect(publishRelease.number).toBe(1);
   }, 120_000);
 
@@ -185,18 +226,33 @@ describe('federation of a hub and two national nodes over HTTP', () => {
   it('delivers a return submitted while the hub is down once the hub is back, exactly once', async () => {
     const ch = nodes[1]!;
     await supervisor.stop('hub', 'SIGKILL');
-    const { createPerson } = await graphql<{ createPerson: { id: string } }>(ch.url, CREATE_PERSON, {
-      input: personInput({ identity: canaryIdentity(50), registrations: [registrationInput({ registrationDate: '2026-05-05' })] }),
-    }, ch.token);
+    const { createPerson } = await graphql<{ createPerson: { id: string } }>(
+      ch.url,
+      CREATE_PERSON,
+      {
+        input: personInput({ identity: canaryIdentity(50), registrations: [registrationInput({ registrationDate: '2026-05-05' })] }),
+      },
+      ch.token,
+    );
     personIds.CH.push(createPerson.id);
     await graphql(ch.url, SUBMIT_RETURN, { period: '2026-Q2' }, ch.token);
     await new Promise((done) => setTimeout(done, 1500));
-    const { outbox } = await graphql<{ outbox: { state: string; attempts: number }[] }>(ch.url, OUTBOX, { states: ['PENDING', 'SENDING'] }, ch.token);
+    const { outbox } = await graphql<{ outbox: { state: string; attempts: number }[] }>(
+      ch.url,
+      OUTBOX,
+      { states: ['PENDING', 'SENDING'] },
+      ch.token,
+    );
     expect(outbox.length).toBe(1);
     expect(outbox[0]!.attempts).toBeGreaterThan(0);
     hubUrl = await startHub();
     await waitUntilReceipted(ch);
-    const { publishRelease } = await graphql<{ publishRelease: { number: number } }>(hubUrl, 'mutation { publishRelease(note: "second") { number } }', {}, admin);
+    const { publishRelease } = await graphql<{ publishRelease: { number: number } }>(
+      hubUrl,
+      'mutation { publishRelease(note: "second") { number } }',
+      {},
+      admin,
+    );
     expect(publishRelease.number).toBe(2);
   }, 120_000);
 
@@ -213,18 +269,27 @@ describe('federation of a hub and two national nodes over HTTP', () => {
     expect(logLines.length).toBeGreaterThan(100);
     for (const line of logLines) for (const canary of canaries) expect(line).not.toContain(canary);
 
-    const database = await openDatabase({ url: hubDatabase.url, dataDir: join(root, 'hub', 'database'), entities: [], migrations: [], runMigrations: false });
+    const database = await openDatabase({
+      url: hubDatabase.url,
+      dataDir: join(root, 'hub', 'database'),
+      entities: [],
+      migrations: [],
+      runMigrations: false,
+    });
     try {
       const columns: { table_name: string; column_name: string; data_type: string }[] = await database.dataSource.query(
         `SELECT table_name, column_name, data_type FROM information_schema.columns
           WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY', 'bytea')`,
       );
       expect(columns.length).toBeGreaterThan(10);
-      const [{ known }] = await database.dataSource.query(`SELECT count(*)::int AS known FROM hub_node WHERE position('node-at' in node_id::text) > 0`);
+      const [{ known }] = await database.dataSource.query(
+        `SELECT count(*)::int AS known FROM hub_node WHERE position('node-at' in node_id::text) > 0`,
+      );
       expect(known).toBe(1);
       for (const { table_name: table, column_name: column, data_type: type } of columns) {
         for (const canary of canaries) {
-          const condition = type === 'bytea' ? `position(convert_to($1, 'UTF8') in "${column}") > 0` : `position($1 in "${column}"::text) > 0`;
+          const condition =
+            type === 'bytea' ? `position(convert_to($1, 'UTF8') in "${column}") > 0` : `position($1 in "${column}"::text) > 0`;
           const [{ hits }] = await database.dataSource.query(`SELECT count(*)::int AS hits FROM "${table}" WHERE ${condition}`, [canary]);
           expect({ table, column, canary, hits }).toEqual({ table, column, canary, hits: 0 });
         }

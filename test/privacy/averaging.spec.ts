@@ -33,7 +33,8 @@ describe('attack: averaging repeated queries of a perturbed cell (method 2, cell
     const large = protectByCellKey(cubeOf(SEX_AGE, persons), TABLE, options);
     const smaller = protectByCellKey(cubeOf(bySex, persons), TABLE, options);
     const inLarge = cellFinder(SEX_AGE);
-    for (const cell of smaller) expect(large[inLarge([...cell.coordinates, TOTAL])]).toEqual({ ...cell, coordinates: [...cell.coordinates, TOTAL] });
+    for (const cell of smaller)
+      expect(large[inLarge([...cell.coordinates, TOTAL])]).toEqual({ ...cell, coordinates: [...cell.coordinates, TOTAL] });
   });
 
   it('averaging a hundred answers is exactly as wrong as one answer', () => {

@@ -18,10 +18,14 @@ function tinyCube(seed: number): CountCube {
   const threeWay = seed % 3 === 0;
   const rows =
     seed % 3 === 1
-      ? groupedDimension('a', ['a0', 'a1', 'a2'], [
-          { code: 'G', members: ['a0', 'a1'] },
-          { code: TOTAL, members: ['a0', 'a1', 'a2'] },
-        ])
+      ? groupedDimension(
+          'a',
+          ['a0', 'a1', 'a2'],
+          [
+            { code: 'G', members: ['a0', 'a1'] },
+            { code: TOTAL, members: ['a0', 'a1', 'a2'] },
+          ],
+        )
       : flatDimension('a', ['a0', 'a1', 'a2']);
   const dimensions: Dimension[] = [rows, flatDimension('b', ['b0', 'b1', 'b2'])];
   if (threeWay) dimensions.push(flatDimension('c', ['c0', 'c1']));
@@ -124,7 +128,11 @@ describe('attack: recomputing suppressed cells from margins (method 1)', () => {
     );
     const ages = ['Y9-17', 'Y18-20', 'Y21-23'];
     const slice = persons.filter((person) => ages.includes(person.attributes['age']!));
-    const dimensions: Dimension[] = [flatDimension('geo', ['MD', 'RU', 'UA']), flatDimension('age', ages), flatDimension('sex', ['F', 'M'])];
+    const dimensions: Dimension[] = [
+      flatDimension('geo', ['MD', 'RU', 'UA']),
+      flatDimension('age', ages),
+      flatDimension('sex', ['F', 'M']),
+    ];
     const cube = cubeOf(dimensions, slice);
     const published = protectBySuppression(cube, { k: K });
     const audit = auditSuppression(cube, published);
@@ -167,10 +175,17 @@ describe('attack: recomputing suppressed cells from margins (method 1)', () => {
       const chosen = forms.filter((_, index) => random(index === 0 ? 2 : 6) === 0);
       return {
         key: 0n,
-        coordinates: [[['AT', 'BE', 'CY'][Math.min(random(3), random(3))]!], chosen.length > 0 ? chosen : ['OTHER'], [['F', 'M'][random(4) === 0 ? 1 : 0]!]],
+        coordinates: [
+          [['AT', 'BE', 'CY'][Math.min(random(3), random(3))]!],
+          chosen.length > 0 ? chosen : ['OTHER'],
+          [['F', 'M'][random(4) === 0 ? 1 : 0]!],
+        ],
       };
     });
-    const cube = aggregateCube([flatDimension('geo', ['AT', 'BE', 'CY']), multiResponseDimension('exploit', forms), flatDimension('sex', ['F', 'M'])], records);
+    const cube = aggregateCube(
+      [flatDimension('geo', ['AT', 'BE', 'CY']), multiResponseDimension('exploit', forms), flatDimension('sex', ['F', 'M'])],
+      records,
+    );
     const published = protectBySuppression(cube, { k: K });
     const audit = auditSuppression(cube, published);
     expect(audit.intervals.length).toBeGreaterThan(5);

@@ -19,7 +19,14 @@ describe('attack: differencing two releases around one revocation (method 2, cel
     let cells = 0;
     let exactlyOne = 0;
     for (const position of revoked) {
-      const after = protectByCellKey(cubeOf(SEX_AGE, persons.filter((_, index) => index !== position)), TABLE, options);
+      const after = protectByCellKey(
+        cubeOf(
+          SEX_AGE,
+          persons.filter((_, index) => index !== position),
+        ),
+        TABLE,
+        options,
+      );
       const own = cubeOf(SEX_AGE, [persons[position]!]);
       const differences = own.cells.flatMap((cell, index) => (cell.count === 0 ? [] : [before[index]!.value! - after[index]!.value!]));
       // country, its group(s) and TOTAL x quarter and year x sex and TOTAL x age and TOTAL.
@@ -34,7 +41,14 @@ describe('attack: differencing two releases around one revocation (method 2, cel
 
   it('the differences have the spread of fresh noise, not of a one-person change', () => {
     const position = revoked[3]!;
-    const after = protectByCellKey(cubeOf(SEX_AGE, persons.filter((_, index) => index !== position)), TABLE, options);
+    const after = protectByCellKey(
+      cubeOf(
+        SEX_AGE,
+        persons.filter((_, index) => index !== position),
+      ),
+      TABLE,
+      options,
+    );
     const own = cubeOf(SEX_AGE, [persons[position]!]);
     const differences = own.cells.flatMap((cell, index) => (cell.count === 0 ? [] : [before[index]!.value! - after[index]!.value!]));
     expect(new Set(differences).size).toBeGreaterThan(3);

@@ -119,7 +119,9 @@ class RevisionTrials {
   async send(trials: readonly Trial[], revision: number): Promise<void> {
     await inBatches(trials, async (trial) => {
       const submitted = this.node.buildReturn(trial.country, trial.period, trial.records, { revision });
-      const answer = await this.hub.graphql<{ submitReturn: { status: string } }>(SUBMIT_RETURN, { jws: await this.node.signReturn(submitted) });
+      const answer = await this.hub.graphql<{ submitReturn: { status: string } }>(SUBMIT_RETURN, {
+        jws: await this.node.signReturn(submitted),
+      });
       if (answer.data?.submitReturn.status !== 'ACCEPTED') throw new Error(`return refused: ${JSON.stringify(answer.errors)}`);
     });
   }
@@ -140,7 +142,9 @@ class RevisionTrials {
     const random = seededRandom(seed);
     const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
     for (const trial of trials) {
-      const victims = trial.records.filter((record) => record.legalStatus === 'PRESUMED_VICTIM' || record.legalStatus === 'IDENTIFIED_VICTIM');
+      const victims = trial.records.filter(
+        (record) => record.legalStatus === 'PRESUMED_VICTIM' || record.legalStatus === 'IDENTIFIED_VICTIM',
+      );
       const chosen = pick(victims);
       if (scenario === 'revocation') {
         trial.target = chosen;
@@ -188,7 +192,11 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void
 }
 
 /** Success rates of the differencing attacker and of the baseline, per attribute, over the trials. */
-function attack(before: PublicRelease, after: PublicRelease, trials: readonly Trial[]): Map<string, { attacker: number; baseline: number }> {
+function attack(
+  before: PublicRelease,
+  after: PublicRelease,
+  trials: readonly Trial[],
+): Map<string, { attacker: number; baseline: number }> {
   const rates = new Map<string, { attacker: number; baseline: number }>();
   for (const attribute of ATTRIBUTES) {
     let attacker = 0;
@@ -219,7 +227,8 @@ function expectFlagsFromPublicDataOnly(releases: readonly PublicRelease[]): void
     const previous = index === 0 ? undefined : releases[index - 1];
     for (const [key, cell] of release.cells) {
       const expected = flagsFromPublicData(release, previous, key, cell);
-      if (expected !== cell.flags) expect({ key, release: release.number, flags: cell.flags }).toEqual({ key, release: release.number, flags: expected });
+      if (expected !== cell.flags)
+        expect({ key, release: release.number, flags: cell.flags }).toEqual({ key, release: release.number, flags: expected });
       checked += 1;
     }
   });
@@ -279,7 +288,10 @@ for (const method of ['CELL_KEY', 'SUPPRESSION'] as const) {
       const trial = run.trials[0]!;
       const before = run.releases.at(-1)!;
       const more = trial.records.filter((record) => record.legalStatus.endsWith('VICTIM')).slice(0, 4);
-      const notice = run.node.revocation(trial.country, more.map((record) => record.pseudonym));
+      const notice = run.node.revocation(
+        trial.country,
+        more.map((record) => record.pseudonym),
+      );
       const answer = await run.hub.graphql<{ submitRevocation: { erased: number; figuresPromise: string } }>(
         'mutation Revoke($jws: String!) { submitRevocation(jws: $jws) { erased figuresPromise } }',
         { jws: await run.node.signRevocation(notice) },
@@ -318,7 +330,12 @@ for (const method of ['CELL_KEY', 'SUPPRESSION'] as const) {
 describe('control: the same attacker against a hub that applies every change at once', () => {
   for (const method of ['CELL_KEY', 'SUPPRESSION'] as const) {
     it(`names the revoked person's attributes far better than the margins (${method})`, async () => {
-      const env = { DISCLOSURE_METHOD: method, DISCLOSURE_SUPPRESSION_AUDIT: 'false', PROVISIONAL_QUARTERS: '0', DISCLOSURE_REVISION_MIN_CHANGES: '1' };
+      const env = {
+        DISCLOSURE_METHOD: method,
+        DISCLOSURE_SUPPRESSION_AUDIT: 'false',
+        PROVISIONAL_QUARTERS: '0',
+        DISCLOSURE_REVISION_MIN_CHANGES: '1',
+      };
       const run = await RevisionTrials.start(`revisions-control-${method.toLowerCase().replace('_', '-')}`, env, 40);
       try {
         const { before, after, trials } = await run.change('revocation', 7);

@@ -14,9 +14,7 @@ describe('attack: differencing two overlapping slices (method 2, cell key)', () 
   const cube = cubeOf(SEX_AGE, persons);
   const published = protectByCellKey(cube, TABLE, { smallCountThreshold: SMALL_COUNT_THRESHOLD });
   const at = cellFinder(SEX_AGE);
-  const small = cube.cells
-    .map((cell, index) => ({ ...cell, index }))
-    .filter(({ count }) => count > 0 && count < SMALL_COUNT_THRESHOLD);
+  const small = cube.cells.map((cell, index) => ({ ...cell, index })).filter(({ count }) => count > 0 && count < SMALL_COUNT_THRESHOLD);
 
   it('TOTAL minus EU does not give the small cells of the only non-EU country', () => {
     const targets = small.filter(({ coordinates }) => coordinates[0] === 'CH');

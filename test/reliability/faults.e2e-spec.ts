@@ -86,7 +86,8 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
   const hubUrl = () => `http://127.0.0.1:${hubPort}`;
   const nodeUrl = () => `http://127.0.0.1:${nodePort}`;
   const atHub = <T>(query: string, variables: Record<string, unknown> = {}) => graphql<T>(hubUrl(), query, variables, tokens.admin);
-  const atNode = <T>(query: string, variables: Record<string, unknown> = {}, token = tokens.rapporteur) => graphql<T>(nodeUrl(), query, variables, token);
+  const atNode = <T>(query: string, variables: Record<string, unknown> = {}, token = tokens.rapporteur) =>
+    graphql<T>(nodeUrl(), query, variables, token);
   /** Posts a signed return the way a node does; the outcome code, or INTERRUPTED when the connection died. */
   const submit = async (jws: string): Promise<string> => {
     const request = returnRequest(jws);
@@ -97,9 +98,11 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
     }
   };
   const outboxNotReceipted = async () =>
-    (await atNode<{ outbox: Array<{ id: string; kind: string; state: string; attempts: number; lastErrorCode: string | null }> }>(
-      '{ outbox(first: 500, states: [PENDING, SENDING, DELIVERED, REJECTED]) { id kind state attempts lastErrorCode } }',
-    )).outbox;
+    (
+      await atNode<{ outbox: Array<{ id: string; kind: string; state: string; attempts: number; lastErrorCode: string | null }> }>(
+        '{ outbox(first: 500, states: [PENDING, SENDING, DELIVERED, REJECTED]) { id kind state attempts lastErrorCode } }',
+      )
+    ).outbox;
   const submitAllPeriods = async (): Promise<NodeReturn[]> => {
     const submitted: NodeReturn[] = [];
     for (const period of PERIODS) {
@@ -172,7 +175,10 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
     recorder.measure('ingestMsOfBigReturn', { records: BIG_RETURN_RECORDS, ms: Math.round(ingestMs) });
 
     // Timed kills, and on PostgreSQL one more at the moment the records are being inserted (seen from outside).
-    const moments: Array<number | 'INSERTING'> = [...(settings.long ? [0.1, 0.3, 0.5, 0.7, 0.9] : [0.6]), ...(hubDatabase.url ? ['INSERTING' as const] : [])];
+    const moments: Array<number | 'INSERTING'> = [
+      ...(settings.long ? [0.1, 0.3, 0.5, 0.7, 0.9] : [0.6]),
+      ...(hubDatabase.url ? ['INSERTING' as const] : []),
+    ];
     const outcomes: string[] = [];
     for (const [index, moment] of moments.entries()) {
       const period = PERIODS[(index + 1) % PERIODS.length] as string;
@@ -181,7 +187,8 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
       const jws = germany.sign(sent, RETURN_TYPE);
       const inFlight = submit(jws);
       if (moment === 'INSERTING') {
-        if (!(await whenStatementRuns(hubDatabase, 'INSERT INTO hub_record%', 60_000))) throw new Error('the insert of records was never seen');
+        if (!(await whenStatementRuns(hubDatabase, 'INSERT INTO hub_record%', 60_000)))
+          throw new Error('the insert of records was never seen');
       } else {
         await sleep(moment * ingestMs);
       }
@@ -191,7 +198,8 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
       const again = await submit(jws);
       const problems: string[] = [];
       if (!['ACCEPTED', 'DUPLICATE'].includes(again)) problems.push(`the retry was answered ${again}`);
-      if (seen === 'ACCEPTED' && again !== 'DUPLICATE') problems.push(`accepted before the kill, but the retry was answered ${again}: lost`);
+      if (seen === 'ACCEPTED' && again !== 'DUPLICATE')
+        problems.push(`accepted before the kill, but the retry was answered ${again}: lost`);
       if (!['ACCEPTED', 'INTERRUPTED'].includes(seen)) problems.push(`the first attempt was answered ${seen}`);
       const when = moment === 'INSERTING' ? 'while its records were being inserted' : `at ${Math.round(moment * 100)}% of an ingest`;
       outcomes.push(`${when}: ${seen} then ${again}`);
@@ -205,8 +213,11 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
   it('the hub killed during a release: no half-written release, and the next one is numbered after the last', async () => {
     const publish = async (note: string): Promise<number | 'INTERRUPTED'> => {
       try {
-        return (await atHub<{ publishRelease: { number: number } }>('mutation($note: String) { publishRelease(note: $note) { number } }', { note }))
-          .publishRelease.number;
+        return (
+          await atHub<{ publishRelease: { number: number } }>('mutation($note: String) { publishRelease(note: $note) { number } }', {
+            note,
+          })
+        ).publishRelease.number;
       } catch {
         return 'INTERRUPTED';
       }
@@ -216,11 +227,15 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
     const releaseMs = performance.now() - started;
     expect(baseline).toBe(1);
     recorder.measure('releaseMs', Math.round(releaseMs));
-    const moments: Array<number | 'STORING'> = [...(settings.long ? [0.2, 0.5, 0.8] : [0.5]), ...(hubDatabase.url ? ['STORING' as const] : [])];
+    const moments: Array<number | 'STORING'> = [
+      ...(settings.long ? [0.2, 0.5, 0.8] : [0.5]),
+      ...(hubDatabase.url ? ['STORING' as const] : []),
+    ];
     for (const moment of moments) {
       const inFlight = publish(`killed at ${moment}`);
       if (moment === 'STORING') {
-        if (!(await whenStatementRuns(hubDatabase, 'INSERT INTO hub_release_cell%', 60_000))) throw new Error('the insert of cells was never seen');
+        if (!(await whenStatementRuns(hubDatabase, 'INSERT INTO hub_release_cell%', 60_000)))
+          throw new Error('the insert of cells was never seen');
       } else {
         await sleep(moment * releaseMs);
       }
@@ -259,7 +274,11 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
       } catch (error) {
         problems.push((error as Error).message);
       }
-      recorder.record('fault: node killed during delivery', `kill with ${waitingAtKill} messages undelivered (round ${round + 1})`, problems);
+      recorder.record(
+        'fault: node killed during delivery',
+        `kill with ${waitingAtKill} messages undelivered (round ${round + 1})`,
+        problems,
+      );
       expect(problems).toEqual([]);
     }
   }, 600_000);
@@ -297,59 +316,84 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
     expect(problems).toEqual([]);
   }, 600_000);
 
-  (settings.pgOutage ? it : it.skip)('PostgreSQL stopped for a few seconds while both run: both recover, nothing is lost', async () => {
-    const cluster = (await execFileAsync('ls', ['/etc/postgresql'])).stdout.trim().split('\n')[0] ?? '15';
-    const problems: string[] = [];
-    const outageOutcomes: string[] = [];
-    const stoppedAt = Date.now();
-    try {
-      await execFileAsync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'stop', '-m', 'fast']);
-      // While the database is down: the node is asked for a return, the hub for its releases.
-      for (const attempt of [
-        () => atNode('mutation { submitReturn(period: "2026-Q2") { returnId } }'),
-        () => atHub('{ releases { number } }'),
-      ]) {
-        try {
-          await attempt();
-          outageOutcomes.push('OK');
-        } catch (error) {
-          outageOutcomes.push((error as { code?: string }).code ?? (error as Error).name);
+  (settings.pgOutage ? it : it.skip)(
+    'PostgreSQL stopped for a few seconds while both run: both recover, nothing is lost',
+    async () => {
+      const cluster = (await execFileAsync('ls', ['/etc/postgresql'])).stdout.trim().split('\n')[0] ?? '15';
+      const problems: string[] = [];
+      const outageOutcomes: string[] = [];
+      const stoppedAt = Date.now();
+      try {
+        await execFileAsync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'stop', '-m', 'fast']);
+        // While the database is down: the node is asked for a return, the hub for its releases.
+        for (const attempt of [
+          () => atNode('mutation { submitReturn(period: "2026-Q2") { returnId } }'),
+          () => atHub('{ releases { number } }'),
+        ]) {
+          try {
+            await attempt();
+            outageOutcomes.push('OK');
+          } catch (error) {
+            outageOutcomes.push((error as { code?: string }).code ?? (error as Error).name);
+          }
         }
+        await sleep(Math.max(0, 3_000 - (Date.now() - stoppedAt)));
+      } finally {
+        await execFileAsync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'start']);
       }
-      await sleep(Math.max(0, 3_000 - (Date.now() - stoppedAt)));
-    } finally {
-      await execFileAsync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'start']);
-    }
-    recorder.measure('postgresOutage', { ms: Date.now() - stoppedAt, answersDuringOutage: outageOutcomes });
-    // Found by this case: an outage was answered INTERNAL_SERVER_ERROR; a client must be able to tell it may retry.
-    const imprecise = outageOutcomes.filter((outcome) => outcome !== 'OK' && outcome !== 'SERVICE_UNAVAILABLE');
-    if (imprecise.length > 0) problems.push(`answered ${imprecise.join(', ')} during the outage instead of SERVICE_UNAVAILABLE`);
-    if (!hub?.alive) problems.push('the hub died with the database');
-    if (!node?.alive) problems.push('the node died with the database');
-    try {
-      await waitFor('both ready again', async () => [await hub?.ready(), await node?.ready()], (ready) => ready.every(Boolean), 60_000, 500);
-      await submitAllPeriods();
-      await waitFor('every message receipted', outboxNotReceipted, (left) => left.length === 0, 90_000);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-    recorder.record('fault: PostgreSQL stopped', 'database server stopped about 3 s under both apps', problems);
-    expect(problems).toEqual([]);
-  }, 300_000);
+      recorder.measure('postgresOutage', { ms: Date.now() - stoppedAt, answersDuringOutage: outageOutcomes });
+      // Found by this case: an outage was answered INTERNAL_SERVER_ERROR; a client must be able to tell it may retry.
+      const imprecise = outageOutcomes.filter((outcome) => outcome !== 'OK' && outcome !== 'SERVICE_UNAVAILABLE');
+      if (imprecise.length > 0) problems.push(`answered ${imprecise.join(', ')} during the outage instead of SERVICE_UNAVAILABLE`);
+      if (!hub?.alive) problems.push('the hub died with the database');
+      if (!node?.alive) problems.push('the node died with the database');
+      try {
+        await waitFor(
+          'both ready again',
+          async () => [await hub?.ready(), await node?.ready()],
+          (ready) => ready.every(Boolean),
+          60_000,
+          500,
+        );
+        await submitAllPeriods();
+        await waitFor('every message receipted', outboxNotReceipted, (left) => left.length === 0, 90_000);
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
+      recorder.record('fault: PostgreSQL stopped', 'database server stopped about 3 s under both apps', problems);
+      expect(problems).toEqual([]);
+    },
+    300_000,
+  );
 
   it('after every fault: no accepted return lost, none applied twice, no half-written release, every revocation receipted', async () => {
-    const { returns } = await atNode<{ returns: NodeReturn[] }>('{ returns(first: 500) { returnId period revision recordCount state hubStatus } }');
-    const { revocations } = await atNode<{ revocations: NodeRevocation[] }>('{ revocations(first: 500) { id pseudonym state receiptedAt } }', {}, tokens.steward);
+    const { returns } = await atNode<{ returns: NodeReturn[] }>(
+      '{ returns(first: 500) { returnId period revision recordCount state hubStatus } }',
+    );
+    const { revocations } = await atNode<{ revocations: NodeRevocation[] }>(
+      '{ revocations(first: 500) { id pseudonym state receiptedAt } }',
+      {},
+      tokens.steward,
+    );
     const waiting = await outboxNotReceipted();
     await node?.stop();
     await hub?.stop();
     const fromNode: AcknowledgedReturn[] = returns
       .filter((sent) => sent.state === 'RECEIPTED')
-      .map((sent) => ({ returnId: sent.returnId, country: 'AT', period: sent.period, revision: sent.revision, recordCount: sent.recordCount, unrevoked: false }));
+      .map((sent) => ({
+        returnId: sent.returnId,
+        country: 'AT',
+        period: sent.period,
+        revision: sent.revision,
+        recordCount: sent.recordCount,
+        unrevoked: false,
+      }));
     const report = await withAppDatabase(hubDatabase, async (run) => {
       const consistency = await hubConsistency(run, [...acknowledged, ...fromNode]);
       const revoked = revocations.map((revocation) => revocation.pseudonym);
-      const [{ left }] = (await run('SELECT count(*)::int AS left FROM hub_record WHERE pseudonym = ANY($1)', [revoked])) as Array<{ left: number }>;
+      const [{ left }] = (await run('SELECT count(*)::int AS left FROM hub_record WHERE pseudonym = ANY($1)', [revoked])) as Array<{
+        left: number;
+      }>;
       const ledger = (await run('SELECT notice_id FROM hub_revocation')) as Array<{ notice_id: string }>;
       return { consistency, left, ledger: new Set(ledger.map((row) => row.notice_id)) };
     });

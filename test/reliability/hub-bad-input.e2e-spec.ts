@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { Role } from '@app/auth';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
-import { graphqlRequest, INJECTIONS, returnRequest, revocationRequest, type HubCase, type HubKit, type HubRequest } from './corpus/corpus-case.js';
+import {
+  graphqlRequest,
+  INJECTIONS,
+  returnRequest,
+  revocationRequest,
+  type HubCase,
+  type HubKit,
+  type HubRequest,
+} from './corpus/corpus-case.js';
 import { FLOOD_CASE, HUB_FIGURES_CASES, HUB_GRAPHQL_CASES } from './corpus/hub-graphql.corpus.js';
 import { HUB_HTTP_CASES } from './corpus/hub-http.corpus.js';
 import { HUB_INTAKE_CASES } from './corpus/hub-intake.corpus.js';
@@ -24,7 +32,10 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
 
   const sendTo = async (baseUrl: string, request: HubRequest): Promise<HttpAnswer> => {
     if (request.method === 'GET') {
-      const response = await fetch(`${baseUrl}${request.path ?? '/graphql'}`, { headers: { ...request.headers }, signal: AbortSignal.timeout(60_000) });
+      const response = await fetch(`${baseUrl}${request.path ?? '/graphql'}`, {
+        headers: { ...request.headers },
+        signal: AbortSignal.timeout(60_000),
+      });
       return answerOf(response);
     }
     return post(`${baseUrl}${request.path ?? '/graphql'}`, request.body ?? '', { 'content-type': 'application/json', ...request.headers });
@@ -40,8 +51,13 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
     const after = await fingerprintDatabase(run);
     const refusal = testCase.expect !== 'DUPLICATE';
     return [
-      ...(outcome === testCase.expect ? [] : [`expected ${testCase.expect}, got ${outcome} (HTTP ${answer.status}): ${answer.text.slice(0, 300)}`]),
-      ...refusalProblems(answer, { mustNotEcho: testCase.mustNotEcho ?? [], ...(refusal && testCase.field ? { field: testCase.field } : {}) }),
+      ...(outcome === testCase.expect
+        ? []
+        : [`expected ${testCase.expect}, got ${outcome} (HTTP ${answer.status}): ${answer.text.slice(0, 300)}`]),
+      ...refusalProblems(answer, {
+        mustNotEcho: testCase.mustNotEcho ?? [],
+        ...(refusal && testCase.field ? { field: testCase.field } : {}),
+      }),
       ...changedTables(before, after).map((table) => `table ${table} changed`),
       ...logProblems(hub.logs.slice(firstLog), testCase.mustNotEcho ?? []),
     ];
@@ -49,7 +65,11 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
 
   beforeAll(async () => {
     // Every anonymous case comes from 127.0.0.1 and shares one bucket; the flood below has a hub of its own.
-    hub = await startHub('reliability-bad-input', { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), LOG_LEVEL: 'log', AUTH_RATE_LIMIT_PER_MINUTE: '1000000' });
+    hub = await startHub('reliability-bad-input', {
+      MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
+      LOG_LEVEL: 'log',
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    });
     run = (sql, parameters) => hub.dataSource.query(sql, parameters);
     const issuerDir = join(hub.scratch.dataDir, 'dev-issuer');
     const issuerPrivateJwk = JSON.parse(await readFile(join(issuerDir, 'private.jwk.json'), 'utf8')) as JWK;
@@ -63,15 +83,21 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
     const stranger = await SigningNode.create('node-xx', ['AT']);
     const must = async <T>(query: string, variables: Record<string, unknown>, field: string): Promise<T> => {
       const answer = await hub.graphql<Record<string, T>>(query, variables, hub.adminToken);
-      if (answer.errors !== undefined || answer.data?.[field] === undefined) throw new Error(`${field} failed: ${JSON.stringify(answer.errors)}`);
+      if (answer.errors !== undefined || answer.data?.[field] === undefined)
+        throw new Error(`${field} failed: ${JSON.stringify(answer.errors)}`);
       return answer.data[field] as T;
     };
     for (const node of [austria, germany, retired]) {
-      await must('mutation($input: RegisterNodeInput!) { registerNode(input: $input) { nodeId } }', { input: node.registration() }, 'registerNode');
+      await must(
+        'mutation($input: RegisterNodeInput!) { registerNode(input: $input) { nodeId } }',
+        { input: node.registration() },
+        'registerNode',
+      );
     }
     await must('mutation { retireNode(nodeId: "node-fr") { nodeId } }', {}, 'retireNode');
 
-    const submit = async (jws: string) => (await send(returnRequest(jws))).body as { data?: { submitReturn?: { status: string; receipt: string } } };
+    const submit = async (jws: string) =>
+      (await send(returnRequest(jws))).body as { data?: { submitReturn?: { status: string; receipt: string } } };
     const first = austria.buildReturn('2025-Q1', { count: 40 });
     await submit(austria.sign(first, RETURN_TYPE));
     const revised = austria.buildReturn('2025-Q1', { count: 30, revision: 2 });
@@ -81,7 +107,8 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
     const notice = austria.revocation([austria.pseudonym('AT-3'), austria.pseudonym('AT-4')]);
     const noticeJws = austria.sign(notice, REVOCATION_TYPE);
     const revoked = (await send(revocationRequest(noticeJws))).body as { data?: { submitRevocation?: { status: string } } };
-    if (receipt === undefined || revoked.data?.submitRevocation?.status !== 'ACCEPTED') throw new Error('the corpus hub could not be prepared');
+    if (receipt === undefined || revoked.data?.submitRevocation?.status !== 'ACCEPTED')
+      throw new Error('the corpus hub could not be prepared');
     await must('mutation { publishRelease(note: "before the corpus") { number } }', {}, 'publishRelease');
 
     kit = {
@@ -125,11 +152,14 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
     ['signed-message intake', HUB_INTAKE_CASES],
     ['plain HTTP endpoints', HUB_HTTP_CASES],
   ] as const)('%s', (_title, cases) => {
-    it.each(cases.map((testCase) => [`${testCase.target}: ${testCase.name} -> ${testCase.expect}`, testCase] as const))('%s', async (_name, testCase) => {
-      const problems = await tryCase(testCase);
-      recorder.record(testCase.target, testCase.name, problems);
-      expect(problems).toEqual([]);
-    });
+    it.each(cases.map((testCase) => [`${testCase.target}: ${testCase.name} -> ${testCase.expect}`, testCase] as const))(
+      '%s',
+      async (_name, testCase) => {
+        const problems = await tryCase(testCase);
+        recorder.record(testCase.target, testCase.name, problems);
+        expect(problems).toEqual([]);
+      },
+    );
   });
 
   describe('rate limiting', () => {
@@ -149,7 +179,10 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
 
     it('rate-limits a flood from one token, answering the others as before and changing nothing', async () => {
       const before = await fingerprintDatabase(floodRun);
-      const floodKit: HubKit = { ...kit, tokens: { ...kit.tokens, flooder: floodHub.adminToken, researcher: await floodHub.token([Role.RESEARCHER]) } };
+      const floodKit: HubKit = {
+        ...kit,
+        tokens: { ...kit.tokens, flooder: floodHub.adminToken, researcher: await floodHub.token([Role.RESEARCHER]) },
+      };
       const request = await FLOOD_CASE.request(floodKit);
       const sendToFloodHub = (): Promise<HttpAnswer> => sendTo(floodHub.url, request);
       const outcomes: string[] = [];
@@ -194,7 +227,11 @@ describe('reliability: bad input to the hub (GraphQL API, signed-message intake,
         },
         kit.tokens.admin,
       );
-      const read = await hub.graphql<{ countryMetadata: Array<{ footnote: string | null }> }>('{ countryMetadata(country: "DE") { footnote } }', {}, kit.tokens.researcher);
+      const read = await hub.graphql<{ countryMetadata: Array<{ footnote: string | null }> }>(
+        '{ countryMetadata(country: "DE") { footnote } }',
+        {},
+        kit.tokens.researcher,
+      );
       const problemsOfKind = [
         ...(stored.errors === undefined ? [] : [`refused: ${JSON.stringify(stored.errors)}`]),
         ...(read.data?.countryMetadata[0]?.footnote === text ? [] : ['not read back verbatim']),

@@ -19,8 +19,36 @@ import { RETURN_TYPE, SigningNode } from './support/signing-node.js';
 const settings = reliabilitySettings();
 /** 30 reporting countries: the EU 27 and three more, one registered node identity each. */
 const COUNTRIES: readonly CountryCode[] = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT',
-  'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'NO', 'IS', 'CH',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'EL',
+  'ES',
+  'FI',
+  'FR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+  'NO',
+  'IS',
+  'CH',
 ];
 const CLIENTS = 100;
 const PERIODS = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'] as const;
@@ -58,48 +86,76 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
       Array.from({ length: CLIENTS }, (_, index) => issuer.issue({ roles: [Role.RESEARCHER], subject: `load-client-${index}`, ttl: '2h' })),
     );
     database = await createScratchDatabase('rel-load-hub');
-    hub = await AppProcess.start(hubSpec(database, issuerDir, await freePort(), { AUTH_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, LOG_LEVEL: 'warn' }));
+    hub = await AppProcess.start(
+      hubSpec(database, issuerDir, await freePort(), { AUTH_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, LOG_LEVEL: 'warn' }),
+    );
     nodes = await Promise.all(COUNTRIES.map((country) => SigningNode.create(`node-${country.toLowerCase()}`, [country])));
     for (const node of nodes) {
-      await graphql(hub.url, 'mutation($input: RegisterNodeInput!) { registerNode(input: $input) { nodeId } }', { input: node.registration() }, admin);
+      await graphql(
+        hub.url,
+        'mutation($input: RegisterNodeInput!) { registerNode(input: $input) { nodeId } }',
+        { input: node.registration() },
+        admin,
+      );
     }
     // Something released before the load starts, so the figures have cells.
     await Promise.all(
       nodes.map(async (node) => {
         const sent = node.buildReturn(PERIODS[0], { count: RECORDS_PER_RETURN, revision: 1 });
-        const answer = await post(`${(hub as AppProcess).url}/graphql`, returnRequest(node.sign(sent, RETURN_TYPE)).body, { 'content-type': 'application/json' });
+        const answer = await post(`${(hub as AppProcess).url}/graphql`, returnRequest(node.sign(sent, RETURN_TYPE)).body, {
+          'content-type': 'application/json',
+        });
         const outcome = outcomeOf(answer, 'submitReturn');
         if (outcome !== 'ACCEPTED') throw new Error(`seeding ${node.nodeId} was answered ${outcome}`);
         acknowledged.push({ ...sent, recordCount: sent.records.length, unrevoked: true });
       }),
     );
     await graphql(hub.url, 'mutation { publishRelease(note: "before the load") { number } }', {}, admin);
-    const { __type: queryType } = await graphql<{ __type: { fields: Array<{ name: string }> } }>(hub.url, '{ __type(name: "Query") { fields { name } } }', {}, clientTokens[0]);
+    const { __type: queryType } = await graphql<{ __type: { fields: Array<{ name: string }> } }>(
+      hub.url,
+      '{ __type(name: "Query") { fields { name } } }',
+      {},
+      clientTokens[0],
+    );
     const geoOf = (client: number) => COUNTRIES[client % COUNTRIES.length] as string;
     queries = queryType.fields.some((field) => field.name === 'figures')
       ? [
           {
             name: 'figures: one country, a year, by sex and age',
-            query: 'query($geo: String!) { figures(dataset: "victims_sex_age", filter: { geo: [$geo], time: ["2025"] }) { release cells { dimensions { dimension code } value flags } } }',
+            query:
+              'query($geo: String!) { figures(dataset: "victims_sex_age", filter: { geo: [$geo], time: ["2025"] }) { release cells { dimensions { dimension code } value flags } } }',
             variables: (client) => ({ geo: geoOf(client) }),
           },
           {
             name: 'figures: a country and the EU, by form of exploitation, with notes',
-            query: 'query($geo: String!) { figures(dataset: "victims_exploitation", filter: { geo: [$geo, "EU27_2020"], time: ["2025-Q1"] }) { cells { value flags noteIds } notes { id text } } }',
+            query:
+              'query($geo: String!) { figures(dataset: "victims_exploitation", filter: { geo: [$geo, "EU27_2020"], time: ["2025-Q1"] }) { cells { value flags noteIds } notes { id text } } }',
             variables: (client) => ({ geo: geoOf(client) }),
           },
           {
             name: 'figures: rates per 100 000 of registered victims',
-            query: 'query($geo: String!) { figures(dataset: "victims_sex_age", measure: RATE_PER_100K, filter: { geo: [$geo], time: ["2025"], sex: ["TOTAL"], age: ["TOTAL"] }) { cells { value flags } } }',
+            query:
+              'query($geo: String!) { figures(dataset: "victims_sex_age", measure: RATE_PER_100K, filter: { geo: [$geo], time: ["2025"], sex: ["TOTAL"], age: ["TOTAL"] }) { cells { value flags } } }',
             variables: (client) => ({ geo: geoOf(client) }),
           },
         ]
       : [
-          { name: 'releases and their datasets', query: '{ releases { number publishedAt datasets { dataset cellCount } } }', variables: () => ({}) },
-          { name: 'coverage of the latest release', query: '{ release(number: 1) { coverage { geo time reported flags } } }', variables: () => ({}) },
+          {
+            name: 'releases and their datasets',
+            query: '{ releases { number publishedAt datasets { dataset cellCount } } }',
+            variables: () => ({}),
+          },
+          {
+            name: 'coverage of the latest release',
+            query: '{ release(number: 1) { coverage { geo time reported flags } } }',
+            variables: () => ({}),
+          },
           { name: 'country metadata', query: '{ countryMetadata { country validFrom footnote } }', variables: () => ({}) },
         ];
-    recorder.measure('queriesUsed', queries.map((query) => query.name));
+    recorder.measure(
+      'queriesUsed',
+      queries.map((query) => query.name),
+    );
   }, 600_000);
 
   afterAll(async () => {
@@ -134,7 +190,12 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
         const sent = node.buildReturn(period, { count: RECORDS_PER_RETURN - (round % 7), revision, from: round * 3 });
         const started = performance.now();
         try {
-          const answer = await post(`${running.url}/graphql`, returnRequest(node.sign(sent, RETURN_TYPE)).body, { 'content-type': 'application/json' }, 120_000);
+          const answer = await post(
+            `${running.url}/graphql`,
+            returnRequest(node.sign(sent, RETURN_TYPE)).body,
+            { 'content-type': 'application/json' },
+            120_000,
+          );
           submissionLatencies.push(performance.now() - started);
           const outcome = outcomeOf(answer, 'submitReturn');
           if (outcome !== 'ACCEPTED') {
@@ -156,10 +217,15 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
         const chosen = queries[round % queries.length] as (typeof queries)[number];
         const started = performance.now();
         try {
-          const answer = await post(`${running.url}/graphql`, graphqlRequest(chosen.query, chosen.variables(round), token).body, {
-            'content-type': 'application/json',
-            authorization: `Bearer ${token}`,
-          }, 120_000);
+          const answer = await post(
+            `${running.url}/graphql`,
+            graphqlRequest(chosen.query, chosen.variables(round), token).body,
+            {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+            },
+            120_000,
+          );
           queryLatencies.push(performance.now() - started);
           const outcome = outcomeOf(answer);
           if (outcome !== 'OK') queryErrors.push(`${chosen.name}: ${outcome} ${answer.text.slice(0, 200)}`);
@@ -195,7 +261,12 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
     recorder.measure('loadSeconds', Math.round(seconds));
     recorder.measure('submissions', submissions);
     recorder.measure('queries', queriesServed);
-    recorder.measure('hubMemoryMB', { first: mb(memory[0] ?? 0), max: mb(maxRss), firstQuarterAverage: mb(firstQuarter), lastQuarterAverage: mb(lastQuarter) });
+    recorder.measure('hubMemoryMB', {
+      first: mb(memory[0] ?? 0),
+      max: mb(maxRss),
+      firstQuarterAverage: mb(firstQuarter),
+      lastQuarterAverage: mb(lastQuarter),
+    });
 
     const submissionProblems = [...new Set(submissionErrors)].slice(0, 10);
     if (submissions.count === 0) submissionProblems.push('no submission completed');
@@ -203,23 +274,30 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
     if (queriesServed.count === 0) queryProblems.push('no query completed');
     const memoryProblems: string[] = [];
     if (maxRss > MAX_HUB_RSS_BYTES) memoryProblems.push(`the hub reached ${mb(maxRss)} MB`);
-    if (lastQuarter - firstQuarter > MAX_HUB_RSS_GROWTH_BYTES) memoryProblems.push(`the hub grew by ${mb(lastQuarter - firstQuarter)} MB during the run`);
+    if (lastQuarter - firstQuarter > MAX_HUB_RSS_GROWTH_BYTES)
+      memoryProblems.push(`the hub grew by ${mb(lastQuarter - firstQuarter)} MB during the run`);
     if (!running.alive) memoryProblems.push('the hub died');
 
     // Nothing lost: the revision in force at the hub is the last one each node had accepted, with its records.
     const lostProblems: string[] = [];
     for (const period of PERIODS) {
-      const { submissionStatus } = await graphql<{ submissionStatus: { countries: Array<{ country: string; revision: number | null; recordCount: number | null }> } }>(
+      const { submissionStatus } = await graphql<{
+        submissionStatus: { countries: Array<{ country: string; revision: number | null; recordCount: number | null }> };
+      }>(
         running.url,
         'query($period: String!) { submissionStatus(period: $period) { countries { country revision recordCount } } }',
         { period },
         admin,
       );
       for (const country of COUNTRIES) {
-        const expected = latest.get(`${country}|${period}`) ?? (period === PERIODS[0] ? acknowledged.find((sent) => sent.country === country && sent.period === period) : undefined);
+        const expected =
+          latest.get(`${country}|${period}`) ??
+          (period === PERIODS[0] ? acknowledged.find((sent) => sent.country === country && sent.period === period) : undefined);
         const atHub = submissionStatus.countries.find((entry) => entry.country === country);
         if (expected !== undefined && (atHub?.revision !== expected.revision || atHub.recordCount !== expected.recordCount)) {
-          lostProblems.push(`${country} ${period}: hub has r${atHub?.revision} (${atHub?.recordCount} records), node's last accepted r${expected.revision} (${expected.recordCount})`);
+          lostProblems.push(
+            `${country} ${period}: hub has r${atHub?.revision} (${atHub?.recordCount} records), node's last accepted r${expected.revision} (${expected.recordCount})`,
+          );
         }
       }
     }

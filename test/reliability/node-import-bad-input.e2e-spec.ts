@@ -23,7 +23,8 @@ describe('reliability: bad input to the node (CSV import)', () => {
   let bed: NodeTestBed;
   let context: INestApplicationContext | undefined;
 
-  const fingerprint = (): Promise<DatabaseFingerprint> => fingerprintDatabase((sql, parameters) => (context as INestApplicationContext).get(DataSource).query(sql, parameters));
+  const fingerprint = (): Promise<DatabaseFingerprint> =>
+    fingerprintDatabase((sql, parameters) => (context as INestApplicationContext).get(DataSource).query(sql, parameters));
   const fileOf = async (testCase: CsvCase): Promise<string> => {
     const path = join(bed.workDir, `${testCase.name.replace(/[^a-z0-9]+/gi, '-')}.csv`);
     await writeFile(path, testCase.file);
@@ -31,7 +32,9 @@ describe('reliability: bad input to the node (CSV import)', () => {
   };
   const problemsOfReport = (text: string, testCase: CsvCase): string[] => [
     ...(leaks.test(text) ? [`the report leaks internals: ${JSON.stringify(leaks.exec(text)?.[0])}`] : []),
-    ...(testCase.mustNotEcho ?? []).filter((value) => text.includes(value)).map((value) => `the report echoes ${JSON.stringify(value.slice(0, 30))}`),
+    ...(testCase.mustNotEcho ?? [])
+      .filter((value) => text.includes(value))
+      .map((value) => `the report echoes ${JSON.stringify(value.slice(0, 30))}`),
   ];
 
   beforeAll(async () => {
@@ -50,45 +53,50 @@ describe('reliability: bad input to the node (CSV import)', () => {
     await bed?.dispose();
   });
 
-  it.each(NODE_IMPORT_CASES.map((testCase) => [`${testCase.name} -> ${testCase.expect}`, testCase] as const))('%s', async (_name, testCase) => {
-    const before = await fingerprint();
-    const problems: string[] = [];
-    let outcome = 'IMPORTED';
-    try {
-      await (context as INestApplicationContext).get(CaseImportService).importCases({
-        source: await fileOf(testCase),
-        format: testCase.format ?? 'template',
-        strict: true,
-        ...(testCase.delimiter === undefined ? {} : { delimiter: testCase.delimiter }),
-      });
-    } catch (error) {
-      if (!(error instanceof CaseImportException)) {
-        outcome = `UNEXPECTED ${error instanceof Error ? error.name : typeof error}`;
-      } else {
-        const report = error.report;
-        const detail = report.fatal?.code ?? report.rejections[0]?.problems[0]?.code ?? 'NONE';
-        outcome = `${error.code}/${detail}`;
-        problems.push(...problemsOfReport(JSON.stringify({ message: error.message, report }), testCase));
+  it.each(NODE_IMPORT_CASES.map((testCase) => [`${testCase.name} -> ${testCase.expect}`, testCase] as const))(
+    '%s',
+    async (_name, testCase) => {
+      const before = await fingerprint();
+      const problems: string[] = [];
+      let outcome = 'IMPORTED';
+      try {
+        await (context as INestApplicationContext).get(CaseImportService).importCases({
+          source: await fileOf(testCase),
+          format: testCase.format ?? 'template',
+          strict: true,
+          ...(testCase.delimiter === undefined ? {} : { delimiter: testCase.delimiter }),
+        });
+      } catch (error) {
+        if (!(error instanceof CaseImportException)) {
+          outcome = `UNEXPECTED ${error instanceof Error ? error.name : typeof error}`;
+        } else {
+          const report = error.report;
+          const detail = report.fatal?.code ?? report.rejections[0]?.problems[0]?.code ?? 'NONE';
+          outcome = `${error.code}/${detail}`;
+          problems.push(...problemsOfReport(JSON.stringify({ message: error.message, report }), testCase));
+        }
       }
-    }
-    if (outcome !== testCase.expect) problems.unshift(`expected ${testCase.expect}, got ${outcome}`);
-    problems.push(...changedTables(before, await fingerprint()).map((table) => `table ${table} changed`));
-    problems.push(...problemsOfReport(bed.logLines.join('\n'), testCase).map((problem) => `log: ${problem}`));
-    recorder.record('node-csv', testCase.name, problems);
-    expect(problems).toEqual([]);
-  });
+      if (outcome !== testCase.expect) problems.unshift(`expected ${testCase.expect}, got ${outcome}`);
+      problems.push(...changedTables(before, await fingerprint()).map((table) => `table ${table} changed`));
+      problems.push(...problemsOfReport(bed.logLines.join('\n'), testCase).map((problem) => `log: ${problem}`));
+      recorder.record('node-csv', testCase.name, problems);
+      expect(problems).toEqual([]);
+    },
+  );
 
   describe('through the real node-import command', () => {
     // A process per case is slow: the short run takes a refused file and the last refused row, the long run all.
     const flagged = NODE_IMPORT_CASES.filter((testCase) => testCase.viaCommand === true);
     const viaCommand = reliabilitySettings().long
       ? flagged
-      : [flagged.find((testCase) => testCase.expect.startsWith('FILE_')), flagged.findLast((testCase) => testCase.expect.startsWith('ROWS_'))].filter(
-          (testCase): testCase is CsvCase => testCase !== undefined,
-        );
+      : [
+          flagged.find((testCase) => testCase.expect.startsWith('FILE_')),
+          flagged.findLast((testCase) => testCase.expect.startsWith('ROWS_')),
+        ].filter((testCase): testCase is CsvCase => testCase !== undefined);
     /** The database as the previous case left it (nothing may change in between). */
     let lastSeen: DatabaseFingerprint | undefined;
-    const databaseFingerprint = () => bed.withDatabase((dataSource) => fingerprintDatabase((sql, parameters) => dataSource.query(sql, parameters)));
+    const databaseFingerprint = () =>
+      bed.withDatabase((dataSource) => fingerprintDatabase((sql, parameters) => dataSource.query(sql, parameters)));
 
     beforeAll(async () => {
       await access(importScript).catch(() => {
@@ -122,7 +130,11 @@ describe('reliability: bad input to the node (CSV import)', () => {
       const problems: string[] = [];
       let outcome = `EXIT ${exitCode}`;
       try {
-        const printed = JSON.parse(stdout) as { committed: boolean; code?: string; report?: { fatal?: { code: string }; rejections?: Array<{ problems: Array<{ code: string }> }> } };
+        const printed = JSON.parse(stdout) as {
+          committed: boolean;
+          code?: string;
+          report?: { fatal?: { code: string }; rejections?: Array<{ problems: Array<{ code: string }> }> };
+        };
         outcome = `${printed.code}/${printed.report?.fatal?.code ?? printed.report?.rejections?.[0]?.problems[0]?.code ?? 'NONE'}`;
         if (printed.committed) problems.push('the command says it committed');
       } catch {

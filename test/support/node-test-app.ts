@@ -54,7 +54,11 @@ export class NodeTestBed {
     const tokens: NodeTestTokens = {
       rapporteur: await issuer.issue({ roles: [Role.RAPPORTEUR], countries: [country], subject: 'rapporteur-1' }),
       steward: await issuer.issue({ roles: [Role.STEWARD], countries: [country], subject: 'steward-1' }),
-      foreignRapporteur: await issuer.issue({ roles: [Role.RAPPORTEUR], countries: [country === 'DE' ? 'FR' : 'DE'], subject: 'rapporteur-other' }),
+      foreignRapporteur: await issuer.issue({
+        roles: [Role.RAPPORTEUR],
+        countries: [country === 'DE' ? 'FR' : 'DE'],
+        subject: 'rapporteur-other',
+      }),
       researcher: await issuer.issue({ roles: [Role.RESEARCHER], subject: 'researcher-1' }),
     };
     return new NodeTestBed(scratch, workDir, tokens, country);

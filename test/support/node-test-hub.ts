@@ -252,7 +252,9 @@ class HubRefusal extends Error {
   }
 }
 
-async function signingKeyOf(master: MasterSecret): Promise<{ privateJwk: JwsSigningKey['privateJwk']; kid: string; publicJwk: PublicSigningJwk }> {
+async function signingKeyOf(
+  master: MasterSecret,
+): Promise<{ privateJwk: JwsSigningKey['privateJwk']; kid: string; publicJwk: PublicSigningJwk }> {
   const jwks = await signingKeyToJwk(deriveHubKeys(master).signing);
   return { privateJwk: jwks.private, kid: jwks.public.kid, publicJwk: jwks.public };
 }

@@ -35,7 +35,10 @@ export function listAccessMatrix(app: INestApplicationContext): AccessMatrixEntr
   const discovery = app.get(DiscoveryService, { strict: false });
   const scanner = new MetadataScanner();
   const entries = new Map<string, AccessMatrixEntry>();
-  const visit = (classes: readonly unknown[], describe: (type: Function, method: Function) => Omit<AccessMatrixEntry, 'handler' | 'access'> | undefined) => {
+  const visit = (
+    classes: readonly unknown[],
+    describe: (type: Function, method: Function) => Omit<AccessMatrixEntry, 'handler' | 'access'> | undefined,
+  ) => {
     for (const type of classes) {
       if (typeof type !== 'function' || typeof type.prototype !== 'object' || type.prototype === null) continue;
       for (const methodName of scanner.getAllMethodNames(type.prototype)) {
@@ -48,8 +51,14 @@ export function listAccessMatrix(app: INestApplicationContext): AccessMatrixEntr
       }
     }
   };
-  visit(discovery.getProviders().map((wrapper) => wrapper.metatype), describeResolverMethod);
-  visit(discovery.getControllers().map((wrapper) => wrapper.metatype), describeRoute);
+  visit(
+    discovery.getProviders().map((wrapper) => wrapper.metatype),
+    describeResolverMethod,
+  );
+  visit(
+    discovery.getControllers().map((wrapper) => wrapper.metatype),
+    describeRoute,
+  );
   return [...entries.values()].sort(
     (a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.operation.localeCompare(b.operation),
   );
@@ -86,7 +95,11 @@ export function formatAccessMatrix(entries: readonly AccessMatrixEntry[]): strin
   const rows = entries.map((entry) => [entry.operation, describeAccess(entry.access), entry.handler]);
   const header = ['operation', 'allowed', 'handler'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 

@@ -19,9 +19,9 @@ describe('resolveAuthConfig', () => {
   it('refuses the development issuer in production, naming the variables to set', () => {
     expect(() => resolveAuthConfig({ NODE_ENV: 'production' })).toThrow(AuthConfigError);
     expect(() => resolveAuthConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_FILE.*AUTH_JWKS_URL/);
-    expect(() =>
-      resolveAuthConfig({ NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/thb/jwks.json', AUTH_ISSUER: DEV_ISSUER }),
-    ).toThrow(/AUTH_ISSUER/);
+    expect(() => resolveAuthConfig({ NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/thb/jwks.json', AUTH_ISSUER: DEV_ISSUER })).toThrow(
+      /AUTH_ISSUER/,
+    );
   });
 
   it('reads a JWKS file or URL with its issuer', () => {

@@ -47,9 +47,7 @@ export function validateAuthConfig<C extends AuthConfig>(config: C): C {
   if (config.audience.trim() === '') throw new AuthConfigError('audience must not be empty');
   const tolerance = config.clockToleranceSeconds;
   if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > MAX_CLOCK_TOLERANCE_SECONDS) {
-    throw new AuthConfigError(
-      `clockToleranceSeconds must be a whole number from 0 to ${MAX_CLOCK_TOLERANCE_SECONDS}, got ${tolerance}`,
-    );
+    throw new AuthConfigError(`clockToleranceSeconds must be a whole number from 0 to ${MAX_CLOCK_TOLERANCE_SECONDS}, got ${tolerance}`);
   }
   if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1) {
     throw new AuthConfigError(`rateLimitPerMinute must be a positive whole number, got ${config.rateLimitPerMinute}`);

@@ -237,9 +237,13 @@ describe('AuthModule in a GraphQL + HTTP app', () => {
     const server = app.getHttpServer();
     const anonymous = await request(server).get('/status');
     expect([anonymous.status, anonymous.body.code]).toEqual([401, 'UNAUTHENTICATED']);
-    const researcher = await request(server).get('/status').set('Authorization', `Bearer ${await token('researcher-3', [Role.RESEARCHER])}`);
+    const researcher = await request(server)
+      .get('/status')
+      .set('Authorization', `Bearer ${await token('researcher-3', [Role.RESEARCHER])}`);
     expect([researcher.status, researcher.body.code]).toEqual([403, 'FORBIDDEN']);
-    const admin = await request(server).get('/status').set('Authorization', `Bearer ${await token('admin-2', [Role.HUB_ADMIN])}`);
+    const admin = await request(server)
+      .get('/status')
+      .set('Authorization', `Bearer ${await token('admin-2', [Role.HUB_ADMIN])}`);
     expect([admin.status, admin.body]).toEqual([200, { subject: 'admin-2' }]);
     const malformed = await request(server).get('/status').set('Authorization', 'Basic dXNlcjpwYXNz');
     expect([malformed.status, malformed.body.code]).toEqual([401, 'INVALID_TOKEN']);
@@ -265,7 +269,10 @@ describe('AuthModule in a GraphQL + HTTP app', () => {
     expect(deep.errors?.map((error) => error.extensions)).toEqual([
       { code: 'QUERY_TOO_DEEP', limit: 3, fieldPath: ['figures', 'previous', 'previous', 'country'] },
     ]);
-    const aliased = await graphql('{ a: figures { country } b: figures { country } c: figures { country } d: figures { country } e: figures { country } }', researcher);
+    const aliased = await graphql(
+      '{ a: figures { country } b: figures { country } c: figures { country } d: figures { country } e: figures { country } }',
+      researcher,
+    );
     expect(codesOf(aliased)).toEqual(['TOO_MANY_ALIASES']);
     const longLiteral = await graphql('{ figures(countries: ["AT","AT","AT","AT","AT","AT"]) { country } }', researcher);
     expect(codesOf(longLiteral)).toEqual(['LIST_TOO_LONG']);
@@ -279,7 +286,11 @@ describe('AuthModule in a GraphQL + HTTP app', () => {
   it('lists every operation with its allowed roles', () => {
     const matrix = listAccessMatrix(app).map(({ kind, operation, access }: AccessMatrixEntry) => ({ kind, operation, access }));
     expect(matrix).toEqual([
-      { kind: 'QUERY', operation: 'Query.figures', access: { kind: 'ROLES', roles: [Role.RESEARCHER, Role.INTERNATIONAL_BODY, Role.RAPPORTEUR] } },
+      {
+        kind: 'QUERY',
+        operation: 'Query.figures',
+        access: { kind: 'ROLES', roles: [Role.RESEARCHER, Role.INTERNATIONAL_BODY, Role.RAPPORTEUR] },
+      },
       { kind: 'QUERY', operation: 'Query.forgotten', access: { kind: 'NONE' } },
       { kind: 'QUERY', operation: 'Query.myRoles', access: { kind: 'ROLES', roles: [Role.RESEARCHER, Role.HUB_ADMIN] } },
       { kind: 'QUERY', operation: 'Query.whoAmI', access: { kind: 'PUBLIC' } },

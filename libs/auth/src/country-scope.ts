@@ -3,9 +3,7 @@ import type { CountryCode, Principal } from './principal.js';
 import { isCountryScopedRole, type Role } from './role.js';
 
 /** The countries a principal may act for in the current operation. */
-export type CountryScope =
-  | { readonly kind: 'ALL' }
-  | { readonly kind: 'ONLY'; readonly countries: readonly CountryCode[] };
+export type CountryScope = { readonly kind: 'ALL' } | { readonly kind: 'ONLY'; readonly countries: readonly CountryCode[] };
 
 /**
  * The principal as it acts in one operation: only the roles that operation allows. Without this, a person who is
@@ -32,12 +30,7 @@ export function isCountryInScope(principal: Principal, country: CountryCode): bo
 /** For services and resolvers acting on one country's data: refuses with COUNTRY_OUT_OF_SCOPE. */
 export function assertCountryInScope(principal: Principal, country: CountryCode, field = 'country'): void {
   if (!isCountryInScope(principal, country)) {
-    throw new AuthException(
-      AuthErrorCode.COUNTRY_OUT_OF_SCOPE,
-      `Not allowed to act for country ${country}`,
-      [field],
-      { country },
-    );
+    throw new AuthException(AuthErrorCode.COUNTRY_OUT_OF_SCOPE, `Not allowed to act for country ${country}`, [field], { country });
   }
 }
 
@@ -46,11 +39,7 @@ export function assertCountryInScope(principal: Principal, country: CountryCode,
  * a country outside its scope is refused rather than silently given less, so a client never mistakes a partial
  * answer for a complete one.
  */
-export function countriesInScope(
-  principal: Principal,
-  requested: readonly CountryCode[] | undefined,
-  field = 'countries',
-): CountryScope {
+export function countriesInScope(principal: Principal, requested: readonly CountryCode[] | undefined, field = 'countries'): CountryScope {
   const scope = countryScopeOf(principal);
   if (requested === undefined || requested.length === 0) {
     return scope;

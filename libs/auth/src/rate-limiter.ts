@@ -1,6 +1,5 @@
 export type RateDecision =
-  | { readonly allowed: true; readonly remaining: number }
-  | { readonly allowed: false; readonly retryAfterSeconds: number };
+  { readonly allowed: true; readonly remaining: number } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 export interface RateLimiterOptions {
   /** Sustained rate and burst size: a quiet caller may send this many requests at once. */

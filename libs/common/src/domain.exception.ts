@@ -32,10 +32,7 @@ const statusByCategory: Record<DomainExceptionCategory, number> = {
 };
 
 /** Builds a feature exception class whose codes are a string enum and whose status follows a category per code. */
-export function defineDomainException<Code extends string>(
-  name: string,
-  categoryOf: Readonly<Record<Code, DomainExceptionCategory>>,
-) {
+export function defineDomainException<Code extends string>(name: string, categoryOf: Readonly<Record<Code, DomainExceptionCategory>>) {
   return class extends DomainException {
     readonly httpStatus: number;
     constructor(code: Code, message: string, fields: readonly string[] = [], details: Readonly<Record<string, unknown>> = {}) {

@@ -4,6 +4,12 @@ export { CONTRACT_MUTATIONS, MessageKind, messageKindOfField } from './messages.
 export type { ContractMutation, DeliveryStatus } from './messages.js';
 export { HUB_NAME, MAX_PROMISE_LENGTH, checkReceiptClaims, receiptClaims } from './receipt.js';
 export type {
-  ReceiptClaims, ReceiptClaimsCheck, ReceiptFacts, ReceiptPayload, ReturnReceiptPayload, RevocationReceiptPayload, SentMessage,
+  ReceiptClaims,
+  ReceiptClaimsCheck,
+  ReceiptFacts,
+  ReceiptPayload,
+  ReturnReceiptPayload,
+  RevocationReceiptPayload,
+  SentMessage,
 } from './receipt.js';
 export { ContractRefusalCode, PERMANENT_REFUSALS } from './refusal-codes.js';

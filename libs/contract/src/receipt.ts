@@ -40,7 +40,15 @@ export function receiptClaims(payload: ReceiptPayload): ReceiptClaims {
 
 /** What the node sent, against which a receipt is checked. */
 export type SentMessage =
-  | { readonly kind: MessageKind.RETURN; readonly messageId: string; readonly nodeId: string; readonly country: string; readonly period: unknown; readonly revision: unknown; readonly recordCount: number | undefined }
+  | {
+      readonly kind: MessageKind.RETURN;
+      readonly messageId: string;
+      readonly nodeId: string;
+      readonly country: string;
+      readonly period: unknown;
+      readonly revision: unknown;
+      readonly recordCount: number | undefined;
+    }
   | { readonly kind: MessageKind.REVOCATION; readonly messageId: string; readonly nodeId: string; readonly country: string };
 
 /** What a verified receipt states beyond the acknowledgement (revocations only). */

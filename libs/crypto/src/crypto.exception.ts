@@ -34,19 +34,11 @@ const categoryOfCode: Readonly<Record<CryptoErrorCode, DomainExceptionCategory>>
 export class CryptoException extends defineDomainException<CryptoErrorCode>('CryptoException', categoryOfCode) {}
 
 /** The codes the identity vault raises. */
-export type VaultErrorCode =
-  | CryptoErrorCode.KEY_SHREDDED
-  | CryptoErrorCode.DECRYPTION_FAILED
-  | CryptoErrorCode.MALFORMED;
+export type VaultErrorCode = CryptoErrorCode.KEY_SHREDDED | CryptoErrorCode.DECRYPTION_FAILED | CryptoErrorCode.MALFORMED;
 
 /** Failure to open or seal an identity; still a `CryptoException`, so one handler maps both. */
 export class VaultException extends CryptoException {
-  constructor(
-    code: VaultErrorCode,
-    message: string,
-    fields: readonly string[] = [],
-    details: Readonly<Record<string, unknown>> = {},
-  ) {
+  constructor(code: VaultErrorCode, message: string, fields: readonly string[] = [], details: Readonly<Record<string, unknown>> = {}) {
     super(code, message, fields, details);
     this.name = 'VaultException';
   }

@@ -174,9 +174,7 @@ function canonicalIdentity(value: unknown): IdentityFields {
   const record = value as Record<string, unknown>;
   const unknownField = Object.keys(record).find((key) => !KNOWN_FIELDS.has(key) && record[key] !== undefined);
   if (unknownField !== undefined) {
-    throw new VaultException(CryptoErrorCode.MALFORMED, `An identity has no field ${JSON.stringify(unknownField)}.`, [
-      unknownField,
-    ]);
+    throw new VaultException(CryptoErrorCode.MALFORMED, `An identity has no field ${JSON.stringify(unknownField)}.`, [unknownField]);
   }
   const canonical: Record<string, string | readonly string[]> = {};
   for (const field of TEXT_FIELDS) {
@@ -192,9 +190,7 @@ function canonicalIdentity(value: unknown): IdentityFields {
   const documents = record['documentNumbers'];
   if (documents !== undefined) {
     if (!Array.isArray(documents) || !documents.every((entry) => typeof entry === 'string')) {
-      throw new VaultException(CryptoErrorCode.MALFORMED, 'Identity field documentNumbers must be a list of strings.', [
-        'documentNumbers',
-      ]);
+      throw new VaultException(CryptoErrorCode.MALFORMED, 'Identity field documentNumbers must be a list of strings.', ['documentNumbers']);
     }
     canonical['documentNumbers'] = [...(documents as string[])];
   }

@@ -42,9 +42,13 @@ describe('@app/crypto, as the node and the hub use it', () => {
     // Revocation: the node shreds the vault key, the hub answers with a receipt the node verifies.
     const shredded = shredIdentity(stored);
     expect(() => openIdentity(personId, shredded, nodeKeys.vaultKey)).toThrow(expect.objectContaining({ code: 'KEY_SHREDDED' }));
-    const receipt = await signJws({ pseudonym, erased: true }, { privateJwk: hubJwks.private, kid: hubJwks.public.kid }, {
-      typ: JwsTypes.receipt,
-    });
+    const receipt = await signJws(
+      { pseudonym, erased: true },
+      { privateJwk: hubJwks.private, kid: hubJwks.public.kid },
+      {
+        typ: JwsTypes.receipt,
+      },
+    );
     const hubKey = (kid: string) => (kid === hubJwks.public.kid ? hubJwks.public : undefined);
     await expect(verifyJws(receipt, hubKey, { typ: JwsTypes.receipt })).resolves.toMatchObject({ payload: { pseudonym } });
     await expect(verifyJws(receipt, hubKey, { typ: JwsTypes.return })).rejects.toMatchObject({ code: 'WRONG_TYPE' });

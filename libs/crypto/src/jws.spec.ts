@@ -108,7 +108,10 @@ describe('verifyJws refuses other algorithms', () => {
       const compact = await new CompactSign(Buffer.from(JSON.stringify(returnPayload)))
         .setProtectedHeader({ ...goodHeader, alg })
         .sign(privateKey);
-      await expectCode(verifyJws(compact, () => foreignJwk, asReturn), CryptoErrorCode.UNSUPPORTED_ALGORITHM);
+      await expectCode(
+        verifyJws(compact, () => foreignJwk, asReturn),
+        CryptoErrorCode.UNSUPPORTED_ALGORITHM,
+      );
       await expectCode(verifyJws(compact, registry, asReturn), CryptoErrorCode.UNSUPPORTED_ALGORITHM);
     }
   });
@@ -123,7 +126,10 @@ describe('verifyJws refuses other algorithms', () => {
     const { publicKey } = await generateKeyPair('ES256', { extractable: true });
     const ecJwk = { ...(await exportJWK(publicKey)), kid: node.public.kid } as unknown as PublicSigningJwk;
     const compact = await signJws(returnPayload, signer, { typ: JwsTypes.return });
-    await expectCode(verifyJws(compact, () => ecJwk, asReturn), CryptoErrorCode.UNSUPPORTED_ALGORITHM);
+    await expectCode(
+      verifyJws(compact, () => ecJwk, asReturn),
+      CryptoErrorCode.UNSUPPORTED_ALGORITHM,
+    );
   });
 });
 
@@ -152,10 +158,16 @@ describe('verifyJws refuses the wrong sender or content', () => {
     const compact = await signJws(returnPayload, signer, asReturn);
     const [encodedHeader, , encodedSignature] = compact.split('.') as [string, string, string];
     const changedPayload = encode(JSON.stringify({ ...returnPayload, revision: 3 }));
-    await expectCode(verifyJws(`${encodedHeader}.${changedPayload}.${encodedSignature}`, registry, asReturn), CryptoErrorCode.BAD_SIGNATURE);
+    await expectCode(
+      verifyJws(`${encodedHeader}.${changedPayload}.${encodedSignature}`, registry, asReturn),
+      CryptoErrorCode.BAD_SIGNATURE,
+    );
     const changedHeader = header({ ...goodHeader, iat: 1 });
     const [, encodedPayload] = compact.split('.') as [string, string];
-    await expectCode(verifyJws(`${changedHeader}.${encodedPayload}.${encodedSignature}`, registry, asReturn), CryptoErrorCode.BAD_SIGNATURE);
+    await expectCode(
+      verifyJws(`${changedHeader}.${encodedPayload}.${encodedSignature}`, registry, asReturn),
+      CryptoErrorCode.BAD_SIGNATURE,
+    );
     const flipped = `${encodedSignature.startsWith('A') ? 'B' : 'A'}${encodedSignature.slice(1)}`;
     await expectCode(verifyJws(`${encodedHeader}.${encodedPayload}.${flipped}`, registry, asReturn), CryptoErrorCode.BAD_SIGNATURE);
     await expectCode(verifyJws(`${encodedHeader}.${encodedPayload}.`, registry, asReturn), CryptoErrorCode.BAD_SIGNATURE);
@@ -219,7 +231,10 @@ describe('verifyJws parses strictly', () => {
 describe('verifyJws bounds the size', () => {
   it('refuses a JWS over maxBytes before decoding anything', async () => {
     const compact = await signJws(returnPayload, signer, asReturn);
-    const exception = await expectCode(verifyJws(compact, registry, { ...asReturn, maxBytes: compact.length - 1 }), CryptoErrorCode.TOO_LARGE);
+    const exception = await expectCode(
+      verifyJws(compact, registry, { ...asReturn, maxBytes: compact.length - 1 }),
+      CryptoErrorCode.TOO_LARGE,
+    );
     expect(exception.details).toEqual({ maxBytes: compact.length - 1, actualBytes: compact.length });
     await expect(verifyJws(compact, registry, { ...asReturn, maxBytes: compact.length })).resolves.toMatchObject({ kid: node.public.kid });
     // Garbage that is too large is TOO_LARGE, not MALFORMED: the size is checked first.

@@ -4,7 +4,10 @@ import { secretKeyFromBytes, type MasterSecret } from './secret-key.js';
 import { sodium } from './sodium.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
-const sequentialMaster = secretKeyFromBytes('master', Uint8Array.from({ length: 32 }, (_, index) => index));
+const sequentialMaster = secretKeyFromBytes(
+  'master',
+  Uint8Array.from({ length: 32 }, (_, index) => index),
+);
 
 /** Literal ids and contexts on purpose: renumbering a subkey must break this test, not pass silently. */
 function kdfSubkey(master: MasterSecret, subkeyId: number, context: string): string {

@@ -108,7 +108,10 @@ describe('loadOrCreateMasterSecret', () => {
   });
 
   describe('refuses a damaged key file', () => {
-    const secret = secretKeyFromBytes('master', Uint8Array.from({ length: 32 }, (_, index) => index * 7));
+    const secret = secretKeyFromBytes(
+      'master',
+      Uint8Array.from({ length: 32 }, (_, index) => index * 7),
+    );
     const good = encodeKeyFile(secret);
     const encodedSecret = good.split('.')[2] as string;
 

@@ -197,9 +197,7 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** Duck-typed: errors from Node's fs are not always `instanceof Error` across realms (jest's VM contexts). */
 function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 function badKeyFile(keyPath: string, reason: string): CryptoException {

@@ -4,7 +4,10 @@ import { PSEUDONYM_PATTERN, isPseudonym, pseudonymOf, pseudonymsOf } from './pse
 import { secretKeyFromBytes, type PseudonymKey } from './secret-key.js';
 import { sodium } from './sodium.js';
 
-const sequentialKey = secretKeyFromBytes('pseudonym', Uint8Array.from({ length: 32 }, (_, index) => index));
+const sequentialKey = secretKeyFromBytes(
+  'pseudonym',
+  Uint8Array.from({ length: 32 }, (_, index) => index),
+);
 
 describe('pseudonymOf', () => {
   // Expected values computed independently with Python's hashlib.blake2b(message, key=bytes(range(32)), digest_size=32).
@@ -65,10 +68,12 @@ describe('pseudonymsOf', () => {
 });
 
 describe('isPseudonym', () => {
-  it.each(['', 'KvgXZ6OKgMgEBaUntjcboeBDWj4TaQgwLEusppK2nh', 'KvgXZ6OKgMgEBaUntjcboeBDWj4TaQgwLEusppK2nhI=', 'KvgXZ6OKgMgEBaUntjcboeBDWj4TaQgwLEusppK2nh+'])(
-    'refuses %j',
-    (value) => {
-      expect(isPseudonym(value)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'KvgXZ6OKgMgEBaUntjcboeBDWj4TaQgwLEusppK2nh',
+    'KvgXZ6OKgMgEBaUntjcboeBDWj4TaQgwLEusppK2nhI=',
+    'KvgXZ6OKgMgEBaUntjcboeBDWj4TaQgwLEusppK2nh+',
+  ])('refuses %j', (value) => {
+    expect(isPseudonym(value)).toBe(false);
+  });
 });

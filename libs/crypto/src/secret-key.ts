@@ -24,10 +24,7 @@ export const SECRET_KEY_BYTES = 32;
  */
 export function secretKeyFromBytes<Purpose extends SecretKeyPurpose>(purpose: Purpose, bytes: Uint8Array): SecretKey<Purpose> {
   if (bytes.length !== SECRET_KEY_BYTES) {
-    throw new CryptoException(
-      CryptoErrorCode.MALFORMED,
-      `A ${purpose} key must be ${SECRET_KEY_BYTES} bytes, got ${bytes.length}.`,
-    );
+    throw new CryptoException(CryptoErrorCode.MALFORMED, `A ${purpose} key must be ${SECRET_KEY_BYTES} bytes, got ${bytes.length}.`);
   }
   return Uint8Array.from(bytes) as SecretKey<Purpose>;
 }

@@ -41,7 +41,9 @@ describe('findDuplicateKey', () => {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const keyPool = ['a', 'b', 'id', 'x y', 'é', '"', '\\', '{', '}', ':', ','];
     const encodeKey = (key: string): string =>
-      random() < 0.3 ? `"${[...key].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"` : JSON.stringify(key);
+      random() < 0.3
+        ? `"${[...key].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`
+        : JSON.stringify(key);
 
     /** Returns the JSON text and whether some object in it repeats a key. */
     const generate = (depth: number): { json: string; duplicated: boolean } => {

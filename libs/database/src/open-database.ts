@@ -41,9 +41,7 @@ export class OpenDatabase {
     const known = this.dataSource.migrations.length;
     const hasTable = await this.dataSource.query(`SELECT to_regclass('public.migrations') IS NOT NULL AS "exists"`);
     if (!hasTable[0]?.exists) return { applied: 0, pending: known, latest: null };
-    const rows: { name: string }[] = await this.dataSource.query(
-      'SELECT name FROM migrations ORDER BY "timestamp" DESC, id DESC',
-    );
+    const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM migrations ORDER BY "timestamp" DESC, id DESC');
     return { applied: rows.length, pending: Math.max(0, known - rows.length), latest: rows[0]?.name ?? null };
   }
 
@@ -59,11 +57,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   // PGlite is one session: pglite-socket multiplexes connections message by message, so two connections running
   // extended-protocol queries at once overwrite each other's unnamed prepared statement. One pooled connection
   // serialises them in the driver instead; transactions must use their own EntityManager, as on any database.
-  const poolSize = embedded ? 1 : options.poolSize ?? 10;
+  const poolSize = embedded ? 1 : (options.poolSize ?? 10);
   try {
-    const connection: Partial<DataSourceOptions> = embedded
-      ? embedded.connectionOptions
-      : { url: options.url };
+    const connection: Partial<DataSourceOptions> = embedded ? embedded.connectionOptions : { url: options.url };
     const dataSource = new DataSource({
       type: 'postgres',
       ...connection,

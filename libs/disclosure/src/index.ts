@@ -1,15 +1,7 @@
 // Disclosure control: pure functions over aggregated cubes (no Nest, no database). See docs/DISCLOSURE-CONTROL.md.
 export { DisclosureErrorCode, DisclosureException } from './disclosure.exception.js';
 
-export {
-  NO_FLAGS,
-  OBSERVATION_FLAGS,
-  combineFlags,
-  flagList,
-  flagsOf,
-  hasFlag,
-  parseFlags,
-} from './flags/observation-flags.js';
+export { NO_FLAGS, OBSERVATION_FLAGS, combineFlags, flagList, flagsOf, hasFlag, parseFlags } from './flags/observation-flags.js';
 export type { ObservationFlag, ObservationFlags } from './flags/observation-flags.js';
 
 export {

@@ -70,11 +70,14 @@ describe('checkFigureTable', () => {
     ['a cell missing a coordinate', (table) => delete table.cells[0].coordinates.sex],
     ['a cell with an extra coordinate', (table) => (table.cells[0].coordinates.age = 'TOTAL')],
     ['a cell with an unknown code', (table) => (table.cells[0].coordinates.geo = 'FR')],
-    ['a cell coordinate named after a prototype member', (table) => {
-      table.dimensions[2].id = 'constructor';
-      for (const cell of table.cells) delete cell.coordinates.sex;
-      table.cells[0].coordinates.other = 'TOTAL';
-    }],
+    [
+      'a cell coordinate named after a prototype member',
+      (table) => {
+        table.dimensions[2].id = 'constructor';
+        for (const cell of table.cells) delete cell.coordinates.sex;
+        table.cells[0].coordinates.other = 'TOTAL';
+      },
+    ],
     ['two cells with the same coordinates', (table) => table.cells.push({ ...table.cells[0], value: 13 })],
     ['a negative value', (table) => (table.cells[0].value = -1)],
     ['a fractional count', (table) => (table.cells[0].value = 1.5)],

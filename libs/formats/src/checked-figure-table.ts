@@ -120,9 +120,7 @@ function buildLegend(table: FigureTable, cells: readonly CheckedCell[]): Map<Obs
     present.add(flag);
   }
   for (const cell of cells) for (const flag of cell.flags) present.add(flag);
-  return new Map(
-    OBSERVATION_FLAG_ORDER.filter((flag) => present.has(flag)).map((flag) => [flag, flagLabel(flag, table.flagLabels)]),
-  );
+  return new Map(OBSERVATION_FLAG_ORDER.filter((flag) => present.has(flag)).map((flag) => [flag, flagLabel(flag, table.flagLabels)]));
 }
 
 /**

@@ -1,4 +1,12 @@
-export type { FigureCell, FigureCode, FigureDimension, FigureMeasure, FigureNote, FigureTable, PopulationTableReference } from './figure-table.js';
+export type {
+  FigureCell,
+  FigureCode,
+  FigureDimension,
+  FigureMeasure,
+  FigureNote,
+  FigureTable,
+  PopulationTableReference,
+} from './figure-table.js';
 export { FormatsException, FormatsExceptionCode } from './formats.exception.js';
 export {
   canonicalFlags,

@@ -26,7 +26,9 @@ describe('toCsv', () => {
     expect(text).toContain('AT,"Austria, Republic of",2026-Q1,2026 Q1,F,\'+Female,30,cu,\'@confidential; low reliability,\r\n');
     expect(text).toContain('AT,"Austria, Republic of",2026,2026,TOTAL,\'=SUM(A1:A9),55,pr,"provisional, to be revised; revised",\r\n');
     expect(text).toContain('EL,"Greece\n(Hellenic Republic) ""EL""",2026-Q2,2026 Q2,F,\'+Female,,:,not available,N2\r\n');
-    expect(text).toContain('AT,"Austria, Republic of",2026-Q2,2026 Q2,TOTAL,\'=SUM(A1:A9),0,bd,break in time series; definition differs,N1; N2\r\n');
+    expect(text).toContain(
+      'AT,"Austria, Republic of",2026-Q2,2026 Q2,TOTAL,\'=SUM(A1:A9),0,bd,break in time series; definition differs,N1; N2\r\n',
+    );
     // No field a spreadsheet would evaluate is left: every field starting with a formula character is prefixed.
     const fields = (parse(text) as string[][]).flat();
     expect(fields.filter((field) => /^[=+\-@\t\r]/.test(field))).toEqual([]);
@@ -97,7 +99,11 @@ describe('toCsv', () => {
       cell.coordinates = { geo: cell.coordinates.geo, time: cell.coordinates.time, geo_label: cell.coordinates.sex };
     }
     expect(errorCodeOf(() => toCsv(collision))).toBe('INVALID_TABLE');
-    const valueDimension: FigureTable = { ...smallTable(), dimensions: [{ id: 'value', label: 'v', codes: [{ code: 'X', label: 'x' }] }], cells: [] };
+    const valueDimension: FigureTable = {
+      ...smallTable(),
+      dimensions: [{ id: 'value', label: 'v', codes: [{ code: 'X', label: 'x' }] }],
+      cells: [],
+    };
     expect(errorCodeOf(() => toCsv(valueDimension))).toBe('INVALID_TABLE');
   });
 });

@@ -62,11 +62,7 @@ function row(checked: CheckedFigureTable, parts: RowParts, cell: CheckedCell): s
   return `${line}${value},${quoteCsvField(cell.flagText)},${flagLabelsField(checked, parts, cell)},${notes}${CSV_LINE_END}`;
 }
 
-function* lines(
-  checked: CheckedFigureTable,
-  columns: readonly string[],
-  options: LabelledCsvOptions,
-): Generator<string, void, undefined> {
+function* lines(checked: CheckedFigureTable, columns: readonly string[], options: LabelledCsvOptions): Generator<string, void, undefined> {
   const first = csvLine(columns);
   yield options.byteOrderMark === true ? UTF8_BYTE_ORDER_MARK + first : first;
   const parts = rowParts(checked);

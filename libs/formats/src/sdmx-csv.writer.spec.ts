@@ -109,7 +109,8 @@ describe('toSdmxCsv', () => {
     expect(errorCodeOf(() => toSdmxCsv(badCode, OPTIONS))).toBe('INVALID_TABLE');
     const clash = smallTable();
     clash.dimensions[0].id = 'obs_value';
-    for (const cell of clash.cells) cell.coordinates = { obs_value: cell.coordinates.geo, time: cell.coordinates.time, sex: cell.coordinates.sex };
+    for (const cell of clash.cells)
+      cell.coordinates = { obs_value: cell.coordinates.geo, time: cell.coordinates.time, sex: cell.coordinates.sex };
     expect(errorCodeOf(() => toSdmxCsv(clash, OPTIONS))).toBe('INVALID_TABLE');
     const badDataset = { ...smallTable(), dataset: 'victims sex' };
     expect(errorCodeOf(() => toSdmxCsv(badDataset, OPTIONS))).toBe('INVALID_TABLE');

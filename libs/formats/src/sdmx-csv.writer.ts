@@ -131,11 +131,7 @@ export function toSdmxCsv(table: FigureTable, options: SdmxCsvOptions): Generato
  * The change from one release of a dataset to a later one: `R` rows (with the new value) for cells that
  * are new or whose value or flags changed, `D` rows for cells that are gone. Unchanged cells are not written.
  */
-export function diffSdmxCsv(
-  previous: FigureTable,
-  current: FigureTable,
-  options: SdmxCsvOptions,
-): Generator<string, void, undefined> {
+export function diffSdmxCsv(previous: FigureTable, current: FigureTable, options: SdmxCsvOptions): Generator<string, void, undefined> {
   const checkedPrevious = checkFigureTable(previous);
   const checkedCurrent = checkFigureTable(current);
   if (previous.dataset !== current.dataset) {

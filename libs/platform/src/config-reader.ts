@@ -1,6 +1,9 @@
 /** Raised at start when a setting is wrong; the message names the variable so an operator can fix it. */
 export class ConfigurationError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${variable} ${problem}`);
     this.name = 'ConfigurationError';
   }

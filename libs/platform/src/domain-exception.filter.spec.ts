@@ -27,7 +27,10 @@ function answerTo(exception: unknown): { status: number; body: { error: { code: 
 describe('DomainExceptionFilter on plain HTTP', () => {
   it('answers a refusal of the body parser with a stable code per status', () => {
     // Found by the reliability corpus: a body over the limit was answered 413 with the code BAD_REQUEST.
-    expect(answerTo(new HttpException('request entity too large', 413))).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
+    expect(answerTo(new HttpException('request entity too large', 413))).toMatchObject({
+      status: 413,
+      body: { error: { code: 'PAYLOAD_TOO_LARGE' } },
+    });
     expect(answerTo(new HttpException('unsupported charset "KOI8-R"', 415)).body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(answerTo(new HttpException('Unexpected token', 400)).body.error.code).toBe('BAD_REQUEST');
   });

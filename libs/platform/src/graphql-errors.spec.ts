@@ -24,6 +24,11 @@ describe('formatGraphQLError', () => {
 
   it('hides anything else behind INTERNAL_SERVER_ERROR, message included', () => {
     const { formatted } = formatThrown(new Error('relation "hub_record" does not exist at /work/main/x.ts'));
-    expect(formatted).toEqual({ message: 'Internal server error', locations: undefined, path: ['releases'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      locations: undefined,
+      path: ['releases'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 });

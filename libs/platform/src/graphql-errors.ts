@@ -46,7 +46,7 @@ export function formatGraphQLError(
   error: unknown,
   reportUnexpected: UnexpectedErrorReporter,
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const location = { locations: formatted.locations, path: formatted.path };
   // Query-limit refusals arrive relabelled by Apollo as validation failures; their own code is the contract.
   const limitExtensions = original instanceof DomainException ? undefined : domainErrorExtensionsOf(error);

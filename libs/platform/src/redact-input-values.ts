@@ -12,7 +12,10 @@ const redactions: readonly [RegExp, string | ((match: string, name: string) => s
   [/Value "(?:[^"\\]|\\.)*" does not exist in/g, 'The value does not exist in'],
   [/(cannot represent [^:]*?value): [\s\S]*$/g, '$1.'],
   // A field name is echoed too; one that is no GraphQL name is input, not schema.
-  [/Field "((?:[^"\\]|\\.)*)" is not defined by type/g, (match, name) => (identifier.test(name) ? match : 'A field is not defined by type')],
+  [
+    /Field "((?:[^"\\]|\\.)*)" is not defined by type/g,
+    (match, name) => (identifier.test(name) ? match : 'A field is not defined by type'),
+  ],
   [/(Expected value of type "[^"]*"), found [\s\S]*?(;|\.$|$)/g, '$1, found a value of another type$2'],
 ];
 

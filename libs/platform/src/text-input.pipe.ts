@@ -29,7 +29,11 @@ export function findBadText(value: unknown): BadText | undefined {
     const current = item.value;
     if (typeof current === 'string') {
       if (!suspicious.test(current)) continue;
-      const problem: TextProblem | undefined = nul.test(current) ? 'NUL' : unpairedSurrogate.test(current) ? 'UNPAIRED_SURROGATE' : undefined;
+      const problem: TextProblem | undefined = nul.test(current)
+        ? 'NUL'
+        : unpairedSurrogate.test(current)
+          ? 'UNPAIRED_SURROGATE'
+          : undefined;
       if (problem !== undefined) return { path: pathOf(item), problem };
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index -= 1) pending.push({ value: current[index], key: index, parent: item });
@@ -62,6 +66,10 @@ export class TextInputPipe implements PipeTransform {
     if (bad === undefined) return value;
     const field = [metadata.data, ...bad.path].filter((part) => part !== undefined && part !== '').join('.');
     const reason = bad.problem === 'NUL' ? 'a NUL character' : 'an unpaired surrogate, which is not Unicode text';
-    throw new RequestInputException(RequestInputErrorCode.INVALID_CHARACTER, `The text of ${field || 'an argument'} contains ${reason}.`, field ? [field] : []);
+    throw new RequestInputException(
+      RequestInputErrorCode.INVALID_CHARACTER,
+      `The text of ${field || 'an argument'} contains ${reason}.`,
+      field ? [field] : [],
+    );
   }
 }

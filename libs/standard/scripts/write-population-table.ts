@@ -21,7 +21,9 @@ function main(args: readonly string[]): void {
   const tableId = option(args, 'table-id');
   const extractionDate = option(args, 'extraction-date');
   if (input === undefined || output === undefined || tableId === undefined || extractionDate === undefined) {
-    throw new Error('usage: write-population-table <table.tsv> <out.json> --table-id=ID --extraction-date=YYYY-MM-DD [--version=V] [--note=TEXT]');
+    throw new Error(
+      'usage: write-population-table <table.tsv> <out.json> --table-id=ID --extraction-date=YYYY-MM-DD [--version=V] [--note=TEXT]',
+    );
   }
   const version = option(args, 'version');
   const note = option(args, 'note');

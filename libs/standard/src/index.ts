@@ -8,29 +8,104 @@ export type { CodeList, CodeListEntry } from './code-lists/code-list.js';
 export { COUNTRY_CODES } from './code-lists/country-codes.js';
 export type { CountryCode } from './code-lists/country-codes.js';
 export {
-  AGE_GROUP, AGE_GROUP_CODES, CHILD_ADULT, CHILD_ADULT_CODES, CITIZENSHIP_GROUP, CITIZENSHIP_GROUP_CODES,
-  CITIZENSHIP_SPECIAL, CITIZENSHIP_SPECIAL_CODES, CODE_LISTS, COARSE_AGE_GROUPS, COMPENSATION, COMPENSATION_CODES, COUNTRY,
-  COUNTRY_GROUP, COUNTRY_GROUP_CODES, CROSS_BORDER, CROSS_BORDER_CODES, DATASET, DATASET_IDS, DIMENSION, DIMENSION_IDS,
-  EU_MEMBERSHIP, EU_MEMBER_CODES, EXPLOITATION, EXPLOITATION_CODES, FINE_AGE_GROUPS, IDENTIFICATION_THRESHOLD,
-  IDENTIFICATION_THRESHOLD_CODES, LEGAL_DEFINITION, LEGAL_DEFINITION_CODES, LEGAL_STATUS, LEGAL_STATUS_CODES,
-  NACE_SECTION, NACE_SECTION_CODES, OBSERVATION_FLAG, OBSERVATION_FLAG_CODES, OFFENDER_STATUSES,
-  REGISTERING_ORGANISATION, REGISTERING_ORGANISATION_CODES, RESIDENCE_PERMIT, RESIDENCE_PERMIT_CODES, RETURN,
-  RETURN_CODES, SEX, SEX_CODES, VICTIM_STATUSES, isCitizenship, isCountryCode, isVictimStatus,
+  AGE_GROUP,
+  AGE_GROUP_CODES,
+  CHILD_ADULT,
+  CHILD_ADULT_CODES,
+  CITIZENSHIP_GROUP,
+  CITIZENSHIP_GROUP_CODES,
+  CITIZENSHIP_SPECIAL,
+  CITIZENSHIP_SPECIAL_CODES,
+  CODE_LISTS,
+  COARSE_AGE_GROUPS,
+  COMPENSATION,
+  COMPENSATION_CODES,
+  COUNTRY,
+  COUNTRY_GROUP,
+  COUNTRY_GROUP_CODES,
+  CROSS_BORDER,
+  CROSS_BORDER_CODES,
+  DATASET,
+  DATASET_IDS,
+  DIMENSION,
+  DIMENSION_IDS,
+  EU_MEMBERSHIP,
+  EU_MEMBER_CODES,
+  EXPLOITATION,
+  EXPLOITATION_CODES,
+  FINE_AGE_GROUPS,
+  IDENTIFICATION_THRESHOLD,
+  IDENTIFICATION_THRESHOLD_CODES,
+  LEGAL_DEFINITION,
+  LEGAL_DEFINITION_CODES,
+  LEGAL_STATUS,
+  LEGAL_STATUS_CODES,
+  NACE_SECTION,
+  NACE_SECTION_CODES,
+  OBSERVATION_FLAG,
+  OBSERVATION_FLAG_CODES,
+  OFFENDER_STATUSES,
+  REGISTERING_ORGANISATION,
+  REGISTERING_ORGANISATION_CODES,
+  RESIDENCE_PERMIT,
+  RESIDENCE_PERMIT_CODES,
+  RETURN,
+  RETURN_CODES,
+  SEX,
+  SEX_CODES,
+  VICTIM_STATUSES,
+  isCitizenship,
+  isCountryCode,
+  isVictimStatus,
 } from './code-lists/code-lists.js';
 export type {
-  AgeGroup, Breakdown, ChildAdult, Citizenship, CitizenshipGroup, CitizenshipSpecial, CoarseAgeGroup, Compensation,
-  CountryGroupCode, CrossBorder, DatasetId, DimensionId, Exploitation, FineAgeGroup, IdentificationThreshold,
-  LegalDefinition, LegalStatus, NaceSection, ObservationFlag, OffenderStatus, RegisteringOrganisation, ResidencePermit,
-  Return, Sex, VictimStatus,
+  AgeGroup,
+  Breakdown,
+  ChildAdult,
+  Citizenship,
+  CitizenshipGroup,
+  CitizenshipSpecial,
+  CoarseAgeGroup,
+  Compensation,
+  CountryGroupCode,
+  CrossBorder,
+  DatasetId,
+  DimensionId,
+  Exploitation,
+  FineAgeGroup,
+  IdentificationThreshold,
+  LegalDefinition,
+  LegalStatus,
+  NaceSection,
+  ObservationFlag,
+  OffenderStatus,
+  RegisteringOrganisation,
+  ResidencePermit,
+  Return,
+  Sex,
+  VictimStatus,
 } from './code-lists/code-lists.js';
 
-export {
-  compareIsoDates, dateParts, daysInMonth, isIsoDate, isLeapYear, isoDate, parseIsoDate, tryParseIsoDate,
-} from './time/iso-date.js';
+export { compareIsoDates, dateParts, daysInMonth, isIsoDate, isLeapYear, isoDate, parseIsoDate, tryParseIsoDate } from './time/iso-date.js';
 export type { DateParts, IsoDate } from './time/iso-date.js';
 export {
-  addQuarters, comparePeriods, formatPeriod, isSamePeriod, parsePeriod, parseQuarter, periodContains, periodContainsDate,
-  periodEnd, periodStart, quarterOfDate, quarterPeriod, quartersOf, tryParsePeriod, yearOf, yearOfDate, yearPeriod,
+  addQuarters,
+  comparePeriods,
+  formatPeriod,
+  isSamePeriod,
+  parsePeriod,
+  parseQuarter,
+  periodContains,
+  periodContainsDate,
+  periodEnd,
+  periodStart,
+  quarterOfDate,
+  quarterPeriod,
+  quartersOf,
+  tryParsePeriod,
+  yearOf,
+  yearOfDate,
+  yearPeriod,
 } from './time/period.js';
 export type { Period, Quarter, QuarterPeriod, YearPeriod } from './time/period.js';
 
@@ -44,15 +119,35 @@ export { citizenshipGroup } from './derivations/citizenship-group.js';
 
 export { PROTECTION_FIELDS, RECORD_FIELDS } from './records/pseudonymised-record.js';
 export {
-  CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, RECORD_FIELD_DESCRIPTORS, caseFieldsOf, isNullableField, protectionFieldsOf,
+  CASE_FIELDS,
+  PROTECTION_FIELD_DESCRIPTORS,
+  RECORD_FIELD_DESCRIPTORS,
+  caseFieldsOf,
+  isNullableField,
+  protectionFieldsOf,
   recordFieldValue,
 } from './records/record-fields.js';
 export type {
-  AnyRecordField, CaseField, CaseFieldName, FieldSqlType, ProtectionField, ProtectionFieldName, RecordFieldDescriptor,
-  CaseFieldsInput, ProtectionFieldsInput, StoredCaseFields, StoredProtectionFields, StoredValue,
+  AnyRecordField,
+  CaseField,
+  CaseFieldName,
+  FieldSqlType,
+  ProtectionField,
+  ProtectionFieldName,
+  RecordFieldDescriptor,
+  CaseFieldsInput,
+  ProtectionFieldsInput,
+  StoredCaseFields,
+  StoredProtectionFields,
+  StoredValue,
 } from './records/record-fields.js';
 export type {
-  ExploitationForms, OffenderRecord, Protection, PseudonymisedRecord, RecordConsent, VictimRecord,
+  ExploitationForms,
+  OffenderRecord,
+  Protection,
+  PseudonymisedRecord,
+  RecordConsent,
+  VictimRecord,
 } from './records/pseudonymised-record.js';
 export { RETURN_FIELDS } from './records/quarterly-return.js';
 export type { QuarterlyReturn } from './records/quarterly-return.js';
@@ -61,9 +156,7 @@ export type { RevocationNotice } from './records/revocation-notice.js';
 export { COUNTRY_METADATA_FIELDS } from './records/country-metadata.js';
 export type { CountryMetadata } from './records/country-metadata.js';
 export { registrationPeriod, toPseudonymisedRecord } from './records/case-facts.js';
-export type {
-  CaseFacts, IdentityFields, OffenderCaseFacts, Registration, VictimCaseFacts,
-} from './records/case-facts.js';
+export type { CaseFacts, IdentityFields, OffenderCaseFacts, Registration, VictimCaseFacts } from './records/case-facts.js';
 
 export { ValidationErrorCode } from './validation/validation-error.js';
 export type { ValidationError, ValidationResult } from './validation/validation-error.js';
@@ -75,7 +168,12 @@ export type { SchemaName } from './validation/schema-registry.js';
 export { combineFlags, flagLabels, OBSERVATION_FLAG_LABELS, parseFlags } from './flags/observation-flags.js';
 
 export {
-  AGE_LEAF_OF_COARSE, DETAILED_AGE_DIMENSION, DIMENSION_LABELS, FIGURE_CATALOGUE, TOTAL, datasetDefinition,
+  AGE_LEAF_OF_COARSE,
+  DETAILED_AGE_DIMENSION,
+  DIMENSION_LABELS,
+  FIGURE_CATALOGUE,
+  TOTAL,
+  datasetDefinition,
 } from './catalogue/figure-catalogue.js';
 export type { CatalogueDimension, DatasetDefinition, DimensionCode } from './catalogue/figure-catalogue.js';
 export { recordCoordinates, recordLeafCells } from './catalogue/record-coordinates.js';
@@ -83,7 +181,11 @@ export type { RecordCoordinates } from './catalogue/record-coordinates.js';
 
 export { formatPopulationTable, population, populationYears } from './population/population-table.js';
 export type {
-  PopulationFigure, PopulationObservation, PopulationQuery, PopulationSex, PopulationTable,
+  PopulationFigure,
+  PopulationObservation,
+  PopulationQuery,
+  PopulationSex,
+  PopulationTable,
 } from './population/population-table.js';
 export { EurostatTsvError, parseEurostatPopulationTsv } from './population/eurostat-tsv.parser.js';
 export type { PopulationTableSource } from './population/eurostat-tsv.parser.js';
@@ -94,7 +196,13 @@ export type { CommonImportOptions, CsvFormat, ImportItem, ImportedCase } from '.
 export type { CsvDelimiter, CsvSource } from './import/csv-record-reader.js';
 export { CsvImportError, ImportFatalCode, RowProblemCode } from './import/import-problem.js';
 export type {
-  FatalProblem, ImportFormat, ImportOutcome, ImportReport, MappedValueCount, RowProblem, RowRejection,
+  FatalProblem,
+  ImportFormat,
+  ImportOutcome,
+  ImportReport,
+  MappedValueCount,
+  RowProblem,
+  RowRejection,
 } from './import/import-problem.js';
 export { TEMPLATE_COLUMNS, importTemplateCsv, templateFormat } from './import/template-format.js';
 export type { TemplateImportOptions } from './import/template-format.js';

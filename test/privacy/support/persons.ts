@@ -54,11 +54,37 @@ export function syntheticPersons(count: number, seed: number): Person[] {
   return Array.from({ length: count }, (_, index) => ({
     pseudonym: `synthetic-${seed}-${index}`,
     attributes: {
-      geo: weightedPick(random, [['AT', 30], ['BE', 25], ['CY', 4], ['DK', 15], ['LU', 2], ['CH', 6]]),
-      sex: weightedPick(random, [['F', 70], ['M', 27], ['UNK', 3]]),
-      age: weightedPick(random, [['Y0-11', 4], ['Y12-17', 12], ['Y18-24', 30], ['Y25-34', 30], ['Y35-44', 15], ['Y_GE45', 9]]),
-      citizen: weightedPick(random, [['NAT', 40], ['EU_OTH', 20], ['NON_EU', 35], ['UNK', 5]]),
-      time: weightedPick(random, [['2026-Q1', 1], ['2026-Q2', 1]]),
+      geo: weightedPick(random, [
+        ['AT', 30],
+        ['BE', 25],
+        ['CY', 4],
+        ['DK', 15],
+        ['LU', 2],
+        ['CH', 6],
+      ]),
+      sex: weightedPick(random, [
+        ['F', 70],
+        ['M', 27],
+        ['UNK', 3],
+      ]),
+      age: weightedPick(random, [
+        ['Y0-11', 4],
+        ['Y12-17', 12],
+        ['Y18-24', 30],
+        ['Y25-34', 30],
+        ['Y35-44', 15],
+        ['Y_GE45', 9],
+      ]),
+      citizen: weightedPick(random, [
+        ['NAT', 40],
+        ['EU_OTH', 20],
+        ['NON_EU', 35],
+        ['UNK', 5],
+      ]),
+      time: weightedPick(random, [
+        ['2026-Q1', 1],
+        ['2026-Q2', 1],
+      ]),
     },
   }));
 }

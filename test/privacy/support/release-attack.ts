@@ -32,16 +32,16 @@ export async function readPublicRelease(dataSource: DataSource, number: number):
     'SELECT geo, time, reported, flags FROM hub_release_coverage WHERE release_number = $1',
     [number],
   );
-  const cellRows: { dataset: string; geo: string; time: string; codes: string[]; value: number | null; flags: string }[] = await dataSource.query(
-    'SELECT dataset, geo, time, codes, value, flags FROM hub_release_cell WHERE release_number = $1',
-    [number],
-  );
+  const cellRows: { dataset: string; geo: string; time: string; codes: string[]; value: number | null; flags: string }[] =
+    await dataSource.query('SELECT dataset, geo, time, codes, value, flags FROM hub_release_cell WHERE release_number = $1', [number]);
   return {
     number,
     method: release.disclosure_method,
     threshold: release.small_count_threshold,
     coverage: new Map(coverageRows.map((row) => [coverageOf(row.geo, row.time), { reported: row.reported, flags: row.flags }])),
-    cells: new Map(cellRows.map((row) => [publicCellKey(row.dataset, row.geo, row.time, row.codes), { value: row.value, flags: row.flags }])),
+    cells: new Map(
+      cellRows.map((row) => [publicCellKey(row.dataset, row.geo, row.time, row.codes), { value: row.value, flags: row.flags }]),
+    ),
   };
 }
 
@@ -140,7 +140,8 @@ export function flagsFromPublicData(release: PublicRelease, previous: PublicRele
         : '';
   const members = STANDARD_COUNTRY_GROUPS.find((group) => group.id === geo)?.members ?? [];
   const memberConfidential =
-    release.method === 'SUPPRESSION' && members.some((member) => {
+    release.method === 'SUPPRESSION' &&
+    members.some((member) => {
       const published = release.cells.get(publicCellKey(dataset, member, time, codes));
       return published?.value === null && published.flags.includes('c');
     });

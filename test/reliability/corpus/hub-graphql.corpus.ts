@@ -17,7 +17,9 @@ const SUBMISSION_STATUS = 'query($period: String!) { submissionStatus(period: $p
 const admin = (query: string, variables?: Record<string, unknown>) => (kit: HubKit) => graphqlRequest(query, variables, kit.tokens.admin);
 const researcher = (query: string, variables?: Record<string, unknown>) => (kit: HubKit) =>
   graphqlRequest(query, variables, kit.tokens.researcher);
-const raw = (body: string | Uint8Array, headers: Record<string, string> = {}) => (): HubRequest => ({ body, headers });
+const raw =
+  (body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  (): HubRequest => ({ body, headers });
 const withToken = (token: string, query = RELEASES): HubRequest => graphqlRequest(query, undefined, token);
 
 /** A fresh node registration for FI, valid unless overridden. */
@@ -91,7 +93,12 @@ function introspectionOfDepth(depth: number): string {
 export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   // Transport: what arrives before GraphQL sees a document.
   { name: 'unterminated JSON body', target: 'hub-graphql', request: raw('{"query": "{ releases { number } }"'), expect: 'BAD_REQUEST' },
-  { name: 'JSON body with trailing garbage', target: 'hub-graphql', request: raw('{"query":"{ releases { number } }"} trailing'), expect: 'BAD_REQUEST' },
+  {
+    name: 'JSON body with trailing garbage',
+    target: 'hub-graphql',
+    request: raw('{"query":"{ releases { number } }"} trailing'),
+    expect: 'BAD_REQUEST',
+  },
   { name: 'JSON string instead of an object', target: 'hub-graphql', request: raw('"{ releases { number } }"'), expect: 'BAD_REQUEST' },
   { name: 'JSON number instead of an object', target: 'hub-graphql', request: raw('42'), expect: 'BAD_REQUEST' },
   { name: 'JSON null body', target: 'hub-graphql', request: raw('null'), expect: 'BAD_REQUEST' },
@@ -112,7 +119,12 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   { name: 'query is null', target: 'hub-graphql', request: raw('{"query":null}'), expect: 'BAD_REQUEST' },
   { name: 'query is a number', target: 'hub-graphql', request: raw('{"query":5}'), expect: 'BAD_REQUEST' },
   { name: 'query is an object', target: 'hub-graphql', request: raw('{"query":{"releases":true}}'), expect: 'BAD_REQUEST' },
-  { name: 'variables is a string', target: 'hub-graphql', request: raw('{"query":"{ releases { number } }","variables":"{}"}'), expect: 'BAD_REQUEST' },
+  {
+    name: 'variables is a string',
+    target: 'hub-graphql',
+    request: raw('{"query":"{ releases { number } }","variables":"{}"}'),
+    expect: 'BAD_REQUEST',
+  },
   {
     name: 'duplicate keys in the JSON body (query twice)',
     target: 'hub-graphql',
@@ -135,7 +147,9 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   {
     name: 'invalid UTF-8 bytes in the document',
     target: 'hub-graphql',
-    request: raw(Buffer.concat([Buffer.from('{"query":"{ releases { num'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('ber } }"}')])),
+    request: raw(
+      Buffer.concat([Buffer.from('{"query":"{ releases { num'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('ber } }"}')]),
+    ),
     expect: 'INVALID_UTF8',
   },
   {
@@ -143,7 +157,9 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     target: 'hub-graphql',
     request: (kit) => ({
       body: Buffer.concat([
-        Buffer.from(`{"query":${JSON.stringify(SET_METADATA)},"variables":{"input":${JSON.stringify(metadata().input).slice(0, -1)},"footnote":"abc`),
+        Buffer.from(
+          `{"query":${JSON.stringify(SET_METADATA)},"variables":{"input":${JSON.stringify(metadata().input).slice(0, -1)},"footnote":"abc`,
+        ),
         Buffer.from([0xe2, 0x82]),
         Buffer.from('"}}}'),
       ]),
@@ -194,24 +210,76 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     }),
     expect: 'BAD_USER_INPUT',
   },
-  { name: 'Int variable beyond 32 bits', target: 'hub-graphql', request: admin('query($n: Int!) { release(number: $n) { number } }', { n: 2 ** 31 }), expect: 'BAD_USER_INPUT' },
-  { name: 'Int variable as a string', target: 'hub-graphql', request: admin('query($n: Int!) { release(number: $n) { number } }', { n: '1' }), expect: 'BAD_USER_INPUT' },
-  { name: 'String variable as an object', target: 'hub-graphql', request: admin(SUBMISSION_STATUS, { period: { $gt: '' } }), expect: 'BAD_USER_INPUT' },
+  {
+    name: 'Int variable beyond 32 bits',
+    target: 'hub-graphql',
+    request: admin('query($n: Int!) { release(number: $n) { number } }', { n: 2 ** 31 }),
+    expect: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'Int variable as a string',
+    target: 'hub-graphql',
+    request: admin('query($n: Int!) { release(number: $n) { number } }', { n: '1' }),
+    expect: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'String variable as an object',
+    target: 'hub-graphql',
+    request: admin(SUBMISSION_STATUS, { period: { $gt: '' } }),
+    expect: 'BAD_USER_INPUT',
+  },
 
   // Documents.
   { name: 'syntax error', target: 'hub-graphql', request: admin('{ releases { number '), expect: 'GRAPHQL_PARSE_FAILED' },
-  { name: 'unterminated string literal', target: 'hub-graphql', request: admin('{ release(number: "1) { number } }'), expect: 'GRAPHQL_PARSE_FAILED' },
+  {
+    name: 'unterminated string literal',
+    target: 'hub-graphql',
+    request: admin('{ release(number: "1) { number } }'),
+    expect: 'GRAPHQL_PARSE_FAILED',
+  },
   { name: 'unknown field', target: 'hub-graphql', request: admin('{ hubRecords { pseudonym } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'unknown argument', target: 'hub-graphql', request: admin('{ releases(where: "1=1") { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'missing required argument', target: 'hub-graphql', request: admin('{ release { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'string literal for an Int', target: 'hub-graphql', request: admin('{ release(number: "1") { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'huge Int literal', target: 'hub-graphql', request: admin('{ release(number: 99999999999999999999) { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'float literal for an Int', target: 'hub-graphql', request: admin('{ release(number: 1.5) { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'duplicate argument', target: 'hub-graphql', request: admin('{ release(number: 1, number: 2) { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'unknown argument',
+    target: 'hub-graphql',
+    request: admin('{ releases(where: "1=1") { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'missing required argument',
+    target: 'hub-graphql',
+    request: admin('{ release { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'string literal for an Int',
+    target: 'hub-graphql',
+    request: admin('{ release(number: "1") { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'huge Int literal',
+    target: 'hub-graphql',
+    request: admin('{ release(number: 99999999999999999999) { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'float literal for an Int',
+    target: 'hub-graphql',
+    request: admin('{ release(number: 1.5) { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'duplicate argument',
+    target: 'hub-graphql',
+    request: admin('{ release(number: 1, number: 2) { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
   {
     name: 'duplicate input field in a literal',
     target: 'hub-graphql',
-    request: admin('mutation { registerNode(input: { nodeId: "node-fi", nodeId: "node-at", countries: ["FI"], publicJwk: "{}" }) { nodeId } }'),
+    request: admin(
+      'mutation { registerNode(input: { nodeId: "node-fi", nodeId: "node-at", countries: ["FI"], publicJwk: "{}" }) { nodeId } }',
+    ),
     expect: 'GRAPHQL_VALIDATION_FAILED',
   },
   {
@@ -220,17 +288,45 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     request: admin('{ releases { ...A } } fragment A on Release { number ...B } fragment B on Release { ...A }'),
     expect: 'GRAPHQL_VALIDATION_FAILED',
   },
-  { name: 'undefined variable', target: 'hub-graphql', request: admin('{ release(number: $n) { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'variable of the wrong type', target: 'hub-graphql', request: admin('query($n: String) { release(number: $n) { number } }', { n: '1' }), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'two anonymous operations', target: 'hub-graphql', request: admin('{ releases { number } } { nodes { nodeId } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'undefined variable',
+    target: 'hub-graphql',
+    request: admin('{ release(number: $n) { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'variable of the wrong type',
+    target: 'hub-graphql',
+    request: admin('query($n: String) { release(number: $n) { number } }', { n: '1' }),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'two anonymous operations',
+    target: 'hub-graphql',
+    request: admin('{ releases { number } } { nodes { nodeId } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
   {
     name: 'operation name not in the document',
     target: 'hub-graphql',
-    request: (kit) => ({ body: JSON.stringify({ query: 'query A { releases { number } }', operationName: 'B' }), headers: { authorization: `Bearer ${kit.tokens.admin}` } }),
+    request: (kit) => ({
+      body: JSON.stringify({ query: 'query A { releases { number } }', operationName: 'B' }),
+      headers: { authorization: `Bearer ${kit.tokens.admin}` },
+    }),
     expect: 'OPERATION_RESOLUTION_FAILURE',
   },
-  { name: 'subscription', target: 'hub-graphql', request: admin('subscription { releases { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'unknown directive', target: 'hub-graphql', request: admin('{ releases @debug { number } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'subscription',
+    target: 'hub-graphql',
+    request: admin('subscription { releases { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'unknown directive',
+    target: 'hub-graphql',
+    request: admin('{ releases @debug { number } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
   {
     name: 'directive flood',
     target: 'hub-graphql',
@@ -264,13 +360,19 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   {
     name: 'alias flood inside a fragment',
     target: 'hub-graphql',
-    request: researcher(`{ releases { ...F } } fragment F on Release { ${Array.from({ length: 200 }, (_, index) => `n${index}: number`).join(' ')} }`),
+    request: researcher(
+      `{ releases { ...F } } fragment F on Release { ${Array.from({ length: 200 }, (_, index) => `n${index}: number`).join(' ')} }`,
+    ),
     expect: 'TOO_MANY_ALIASES',
   },
   {
     name: 'alias flood of introspection',
     target: 'hub-graphql',
-    request: raw(JSON.stringify({ query: `{ ${Array.from({ length: 300 }, (_, index) => `t${index}: __type(name: "Release") { name }`).join(' ')} }` })),
+    request: raw(
+      JSON.stringify({
+        query: `{ ${Array.from({ length: 300 }, (_, index) => `t${index}: __type(name: "Release") { name }`).join(' ')} }`,
+      }),
+    ),
     expect: 'TOO_MANY_ALIASES',
   },
   {
@@ -294,7 +396,9 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   {
     name: 'list literal of 1000 countries',
     target: 'hub-graphql',
-    request: admin(`mutation { registerNode(input: { nodeId: "node-fi", countries: [${'"FI",'.repeat(1000)}], publicJwk: "{}" }) { nodeId } }`),
+    request: admin(
+      `mutation { registerNode(input: { nodeId: "node-fi", countries: [${'"FI",'.repeat(1000)}], publicJwk: "{}" }) { nodeId } }`,
+    ),
     expect: 'LIST_TOO_LONG',
   },
   {
@@ -306,10 +410,30 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   },
 
   // Tokens.
-  { name: 'administrator operation without a token', target: 'hub-graphql', request: raw(JSON.stringify({ query: '{ nodes { nodeId } }' })), expect: 'UNAUTHENTICATED' },
-  { name: 'Basic authorization', target: 'hub-graphql', request: raw(JSON.stringify({ query: RELEASES }), { authorization: 'Basic YWRtaW46YWRtaW4=' }), expect: 'INVALID_TOKEN' },
-  { name: 'Bearer with spaces inside', target: 'hub-graphql', request: raw(JSON.stringify({ query: RELEASES }), { authorization: 'Bearer a b c' }), expect: 'INVALID_TOKEN' },
-  { name: 'Bearer garbage of three segments', target: 'hub-graphql', request: raw(JSON.stringify({ query: RELEASES }), { authorization: 'Bearer aaa.bbb.ccc' }), expect: 'INVALID_TOKEN' },
+  {
+    name: 'administrator operation without a token',
+    target: 'hub-graphql',
+    request: raw(JSON.stringify({ query: '{ nodes { nodeId } }' })),
+    expect: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'Basic authorization',
+    target: 'hub-graphql',
+    request: raw(JSON.stringify({ query: RELEASES }), { authorization: 'Basic YWRtaW46YWRtaW4=' }),
+    expect: 'INVALID_TOKEN',
+  },
+  {
+    name: 'Bearer with spaces inside',
+    target: 'hub-graphql',
+    request: raw(JSON.stringify({ query: RELEASES }), { authorization: 'Bearer a b c' }),
+    expect: 'INVALID_TOKEN',
+  },
+  {
+    name: 'Bearer garbage of three segments',
+    target: 'hub-graphql',
+    request: raw(JSON.stringify({ query: RELEASES }), { authorization: 'Bearer aaa.bbb.ccc' }),
+    expect: 'INVALID_TOKEN',
+  },
   {
     name: 'token with alg none',
     target: 'hub-graphql',
@@ -326,13 +450,20 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     name: 'token HS256-signed with the public key bytes',
     target: 'hub-graphql',
     request: (kit) =>
-      withToken(handmadeJwt({ alg: 'HS256', kid: kit.issuerPublicJwk.kid }, claims(), hmac(Buffer.from(kit.issuerPublicJwk.x, 'base64url'))), '{ nodes { nodeId } }'),
+      withToken(
+        handmadeJwt({ alg: 'HS256', kid: kit.issuerPublicJwk.kid }, claims(), hmac(Buffer.from(kit.issuerPublicJwk.x, 'base64url'))),
+        '{ nodes { nodeId } }',
+      ),
     expect: 'INVALID_TOKEN',
   },
   {
     name: 'token HS256-signed with the public JWK text',
     target: 'hub-graphql',
-    request: (kit) => withToken(handmadeJwt({ alg: 'HS256', kid: kit.issuerPublicJwk.kid }, claims(), hmac(JSON.stringify(kit.issuerPublicJwk))), '{ nodes { nodeId } }'),
+    request: (kit) =>
+      withToken(
+        handmadeJwt({ alg: 'HS256', kid: kit.issuerPublicJwk.kid }, claims(), hmac(JSON.stringify(kit.issuerPublicJwk))),
+        '{ nodes { nodeId } }',
+      ),
     expect: 'INVALID_TOKEN',
   },
   {
@@ -342,17 +473,75 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
       withToken(handmadeJwt({ alg: 'HS256' }, claims(), hmac(JSON.stringify({ keys: [kit.issuerPublicJwk] }))), '{ nodes { nodeId } }'),
     expect: 'INVALID_TOKEN',
   },
-  { name: 'expired token', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ iat: nowSeconds() - 7200, nbf: nowSeconds() - 7200, exp: nowSeconds() - 3600 }))), expect: 'TOKEN_EXPIRED' },
-  { name: 'token expired in 1970', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ iat: 0, nbf: 0, exp: 1 }))), expect: 'TOKEN_EXPIRED' },
-  { name: 'token not valid before next year', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ nbf: nowSeconds() + 365 * 86_400, exp: nowSeconds() + 400 * 86_400 }))), expect: 'TOKEN_NOT_YET_VALID' },
-  { name: 'token issued in the future', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ iat: nowSeconds() + 3600, nbf: undefined }))), expect: 'TOKEN_NOT_YET_VALID' },
-  { name: 'token of another issuer', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ iss: 'https://evil.example' }))), expect: 'WRONG_ISSUER' },
-  { name: 'token for another audience', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ aud: 'another-service' }))), expect: 'WRONG_AUDIENCE' },
-  { name: 'token without exp', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ exp: undefined }))), expect: 'INVALID_TOKEN' },
-  { name: 'token with an unknown role', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ roles: ['SUPERUSER'] }))), expect: 'INVALID_TOKEN' },
-  { name: 'token whose roles are a string', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ roles: 'HUB_ADMIN' }))), expect: 'INVALID_TOKEN' },
-  { name: 'rapporteur token without countries', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ roles: ['RAPPORTEUR'] }))), expect: 'INVALID_TOKEN' },
-  { name: 'token with an injection as country', target: 'hub-graphql', request: async (kit) => withToken(await kit.issuerToken(claims({ roles: ['RAPPORTEUR'], countries: [INJECTIONS.sql] }))), expect: 'INVALID_TOKEN', mustNotEcho: [INJECTIONS.sql] },
+  {
+    name: 'expired token',
+    target: 'hub-graphql',
+    request: async (kit) =>
+      withToken(await kit.issuerToken(claims({ iat: nowSeconds() - 7200, nbf: nowSeconds() - 7200, exp: nowSeconds() - 3600 }))),
+    expect: 'TOKEN_EXPIRED',
+  },
+  {
+    name: 'token expired in 1970',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ iat: 0, nbf: 0, exp: 1 }))),
+    expect: 'TOKEN_EXPIRED',
+  },
+  {
+    name: 'token not valid before next year',
+    target: 'hub-graphql',
+    request: async (kit) =>
+      withToken(await kit.issuerToken(claims({ nbf: nowSeconds() + 365 * 86_400, exp: nowSeconds() + 400 * 86_400 }))),
+    expect: 'TOKEN_NOT_YET_VALID',
+  },
+  {
+    name: 'token issued in the future',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ iat: nowSeconds() + 3600, nbf: undefined }))),
+    expect: 'TOKEN_NOT_YET_VALID',
+  },
+  {
+    name: 'token of another issuer',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ iss: 'https://evil.example' }))),
+    expect: 'WRONG_ISSUER',
+  },
+  {
+    name: 'token for another audience',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ aud: 'another-service' }))),
+    expect: 'WRONG_AUDIENCE',
+  },
+  {
+    name: 'token without exp',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ exp: undefined }))),
+    expect: 'INVALID_TOKEN',
+  },
+  {
+    name: 'token with an unknown role',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ roles: ['SUPERUSER'] }))),
+    expect: 'INVALID_TOKEN',
+  },
+  {
+    name: 'token whose roles are a string',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ roles: 'HUB_ADMIN' }))),
+    expect: 'INVALID_TOKEN',
+  },
+  {
+    name: 'rapporteur token without countries',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ roles: ['RAPPORTEUR'] }))),
+    expect: 'INVALID_TOKEN',
+  },
+  {
+    name: 'token with an injection as country',
+    target: 'hub-graphql',
+    request: async (kit) => withToken(await kit.issuerToken(claims({ roles: ['RAPPORTEUR'], countries: [INJECTIONS.sql] }))),
+    expect: 'INVALID_TOKEN',
+    mustNotEcho: [INJECTIONS.sql],
+  },
   {
     name: 'token signed by another key under the issuer kid',
     target: 'hub-graphql',
@@ -374,7 +563,11 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   {
     name: 'token pointing to a key URL (jku) with the issuer kid',
     target: 'hub-graphql',
-    request: (kit) => withToken(handmadeJwt({ alg: 'EdDSA', kid: kit.issuerPublicJwk.kid, jku: 'https://evil.example/jwks.json' }, claims(), attacker), '{ nodes { nodeId } }'),
+    request: (kit) =>
+      withToken(
+        handmadeJwt({ alg: 'EdDSA', kid: kit.issuerPublicJwk.kid, jku: 'https://evil.example/jwks.json' }, claims(), attacker),
+        '{ nodes { nodeId } }',
+      ),
     expect: 'INVALID_TOKEN',
   },
   {
@@ -392,10 +585,32 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     },
     expect: 'INVALID_TOKEN',
   },
-  { name: 'token of 10 000 characters', target: 'hub-graphql', request: () => withToken(`${'a'.repeat(5000)}.${'b'.repeat(4000)}.${'c'.repeat(1000)}`), expect: 'INVALID_TOKEN' },
-  { name: 'researcher registering a node', target: 'hub-graphql', request: researcher(REGISTER_NODE, registration()), expect: 'FORBIDDEN', field: 'registerNode' },
-  { name: 'rapporteur publishing a release', target: 'hub-graphql', request: (kit) => graphqlRequest('mutation { publishRelease { number } }', {}, kit.tokens.rapporteur), expect: 'FORBIDDEN', field: 'publishRelease' },
-  { name: 'researcher reading the node registry', target: 'hub-graphql', request: researcher('{ nodes { nodeId keys { publicJwk } } }'), expect: 'FORBIDDEN' },
+  {
+    name: 'token of 10 000 characters',
+    target: 'hub-graphql',
+    request: () => withToken(`${'a'.repeat(5000)}.${'b'.repeat(4000)}.${'c'.repeat(1000)}`),
+    expect: 'INVALID_TOKEN',
+  },
+  {
+    name: 'researcher registering a node',
+    target: 'hub-graphql',
+    request: researcher(REGISTER_NODE, registration()),
+    expect: 'FORBIDDEN',
+    field: 'registerNode',
+  },
+  {
+    name: 'rapporteur publishing a release',
+    target: 'hub-graphql',
+    request: (kit) => graphqlRequest('mutation { publishRelease { number } }', {}, kit.tokens.rapporteur),
+    expect: 'FORBIDDEN',
+    field: 'publishRelease',
+  },
+  {
+    name: 'researcher reading the node registry',
+    target: 'hub-graphql',
+    request: researcher('{ nodes { nodeId keys { publicJwk } } }'),
+    expect: 'FORBIDDEN',
+  },
 
   // Node registry arguments.
   ...(
@@ -432,22 +647,55 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     expect: 'INVALID_COUNTRY',
     field: 'registerNode',
   })),
-  { name: 'registerNode with no country', target: 'hub-graphql', request: admin(REGISTER_NODE, registration({ countries: [] })), expect: 'INVALID_COUNTRY', field: 'registerNode' },
-  { name: 'registerNode with a country twice', target: 'hub-graphql', request: admin(REGISTER_NODE, registration({ countries: ['FI', 'FI'] })), expect: 'INVALID_COUNTRY', field: 'registerNode' },
-  { name: 'registerNode for a taken country', target: 'hub-graphql', request: admin(REGISTER_NODE, registration({ countries: ['AT'] })), expect: 'COUNTRY_TAKEN', field: 'registerNode' },
-  { name: 'registerNode with a taken node id', target: 'hub-graphql', request: admin(REGISTER_NODE, registration({ nodeId: 'node-at' })), expect: 'NODE_EXISTS', field: 'registerNode' },
+  {
+    name: 'registerNode with no country',
+    target: 'hub-graphql',
+    request: admin(REGISTER_NODE, registration({ countries: [] })),
+    expect: 'INVALID_COUNTRY',
+    field: 'registerNode',
+  },
+  {
+    name: 'registerNode with a country twice',
+    target: 'hub-graphql',
+    request: admin(REGISTER_NODE, registration({ countries: ['FI', 'FI'] })),
+    expect: 'INVALID_COUNTRY',
+    field: 'registerNode',
+  },
+  {
+    name: 'registerNode for a taken country',
+    target: 'hub-graphql',
+    request: admin(REGISTER_NODE, registration({ countries: ['AT'] })),
+    expect: 'COUNTRY_TAKEN',
+    field: 'registerNode',
+  },
+  {
+    name: 'registerNode with a taken node id',
+    target: 'hub-graphql',
+    request: admin(REGISTER_NODE, registration({ nodeId: 'node-at' })),
+    expect: 'NODE_EXISTS',
+    field: 'registerNode',
+  },
   ...(
     [
       ['text that is not JSON', 'not json'],
       ['a JSON array', '[]'],
-      ['a private key', JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: base64url(Buffer.alloc(32, 7)), d: base64url(Buffer.alloc(32, 9)) })],
+      [
+        'a private key',
+        JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: base64url(Buffer.alloc(32, 7)), d: base64url(Buffer.alloc(32, 9)) }),
+      ],
       ['an RSA key', JSON.stringify({ kty: 'RSA', n: base64url(Buffer.alloc(256, 1)), e: 'AQAB' })],
       ['a symmetric key', JSON.stringify({ kty: 'oct', k: base64url(Buffer.alloc(32, 3)) })],
       ['an X25519 key', JSON.stringify({ kty: 'OKP', crv: 'X25519', x: base64url(Buffer.alloc(32, 7)) })],
       ['a 31-byte x', JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: base64url(Buffer.alloc(31, 7)) })],
-      ['a kid that is not its thumbprint', JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: base64url(Buffer.alloc(32, 7)), kid: 'node-at-key' })],
+      [
+        'a kid that is not its thumbprint',
+        JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: base64url(Buffer.alloc(32, 7)), kid: 'node-at-key' }),
+      ],
       ['alg HS256', JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: base64url(Buffer.alloc(32, 7)), alg: 'HS256' })],
-      ['duplicate keys (x twice)', `{"kty":"OKP","crv":"Ed25519","x":"${base64url(Buffer.alloc(32, 7))}","x":"${base64url(Buffer.alloc(32, 8))}"}`],
+      [
+        'duplicate keys (x twice)',
+        `{"kty":"OKP","crv":"Ed25519","x":"${base64url(Buffer.alloc(32, 7))}","x":"${base64url(Buffer.alloc(32, 8))}"}`,
+      ],
       ['an x of 1 MB', JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'A'.repeat(1_000_000) })],
       ['SQL injection', INJECTIONS.sql],
     ] as const
@@ -484,8 +732,20 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     field: 'rotateNodeKey',
     mustNotEcho: [INJECTIONS.sql],
   },
-  { name: 'retireNode of an unknown node', target: 'hub-graphql', request: admin('mutation { retireNode(nodeId: "node-zz") { nodeId } }'), expect: 'NODE_NOT_FOUND', field: 'retireNode' },
-  { name: 'retireNode with a NUL character', target: 'hub-graphql', request: admin('mutation($id: String!) { retireNode(nodeId: $id) { nodeId } }', { id: 'node-at\u0000' }), expect: 'INVALID_CHARACTER', field: 'retireNode' },
+  {
+    name: 'retireNode of an unknown node',
+    target: 'hub-graphql',
+    request: admin('mutation { retireNode(nodeId: "node-zz") { nodeId } }'),
+    expect: 'NODE_NOT_FOUND',
+    field: 'retireNode',
+  },
+  {
+    name: 'retireNode with a NUL character',
+    target: 'hub-graphql',
+    request: admin('mutation($id: String!) { retireNode(nodeId: $id) { nodeId } }', { id: 'node-at\u0000' }),
+    expect: 'INVALID_CHARACTER',
+    field: 'retireNode',
+  },
   {
     name: 'retireNode with SQL injection',
     target: 'hub-graphql',
@@ -494,15 +754,69 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
     field: 'retireNode',
     mustNotEcho: [INJECTIONS.sql],
   },
-  { name: 'retireNodeKey of an unknown kid', target: 'hub-graphql', request: admin('mutation { retireNodeKey(kid: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") { nodeId } }'), expect: 'KEY_NOT_FOUND', field: 'retireNodeKey' },
-  { name: 'retireNodeKey with a NUL character', target: 'hub-graphql', request: admin('mutation($kid: String!) { retireNodeKey(kid: $kid) { nodeId } }', { kid: '\u0000' }), expect: 'INVALID_CHARACTER', field: 'retireNodeKey' },
-  { name: 'registerNode with a NUL character as node id', target: 'hub-graphql', request: admin(REGISTER_NODE, registration({ nodeId: 'node\u0000fi' })), expect: 'INVALID_CHARACTER', field: 'registerNode' },
-  { name: 'registerNode with a NUL character as country', target: 'hub-graphql', request: admin(REGISTER_NODE, registration({ countries: [INJECTIONS.nul] })), expect: 'INVALID_CHARACTER', field: 'registerNode' },
-  { name: 'registerNode with a lone surrogate as country', target: 'hub-graphql', request: admin(REGISTER_NODE, registration({ countries: [INJECTIONS.loneSurrogate] })), expect: 'INVALID_CHARACTER', field: 'registerNode' },
-  { name: 'submissionStatus with a NUL character as period', target: 'hub-graphql', request: admin(SUBMISSION_STATUS, { period: '2026-Q1\u0000' }), expect: 'INVALID_CHARACTER' },
-  { name: 'retireNodeKey with SQL injection', target: 'hub-graphql', request: admin('mutation($kid: String!) { retireNodeKey(kid: $kid) { nodeId } }', { kid: INJECTIONS.sql }), expect: 'KEY_NOT_FOUND', field: 'retireNodeKey', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'node with SQL injection as id', target: 'hub-graphql', request: admin('query($id: String!) { node(nodeId: $id) { nodeId } }', { id: INJECTIONS.sql }), expect: 'INVALID_NODE_ID', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'node with a forged log line as id', target: 'hub-graphql', request: admin('query($id: String!) { node(nodeId: $id) { nodeId } }', { id: INJECTIONS.logForging }), expect: 'INVALID_NODE_ID', mustNotEcho: [INJECTIONS.logForging] },
+  {
+    name: 'retireNodeKey of an unknown kid',
+    target: 'hub-graphql',
+    request: admin('mutation { retireNodeKey(kid: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") { nodeId } }'),
+    expect: 'KEY_NOT_FOUND',
+    field: 'retireNodeKey',
+  },
+  {
+    name: 'retireNodeKey with a NUL character',
+    target: 'hub-graphql',
+    request: admin('mutation($kid: String!) { retireNodeKey(kid: $kid) { nodeId } }', { kid: '\u0000' }),
+    expect: 'INVALID_CHARACTER',
+    field: 'retireNodeKey',
+  },
+  {
+    name: 'registerNode with a NUL character as node id',
+    target: 'hub-graphql',
+    request: admin(REGISTER_NODE, registration({ nodeId: 'node\u0000fi' })),
+    expect: 'INVALID_CHARACTER',
+    field: 'registerNode',
+  },
+  {
+    name: 'registerNode with a NUL character as country',
+    target: 'hub-graphql',
+    request: admin(REGISTER_NODE, registration({ countries: [INJECTIONS.nul] })),
+    expect: 'INVALID_CHARACTER',
+    field: 'registerNode',
+  },
+  {
+    name: 'registerNode with a lone surrogate as country',
+    target: 'hub-graphql',
+    request: admin(REGISTER_NODE, registration({ countries: [INJECTIONS.loneSurrogate] })),
+    expect: 'INVALID_CHARACTER',
+    field: 'registerNode',
+  },
+  {
+    name: 'submissionStatus with a NUL character as period',
+    target: 'hub-graphql',
+    request: admin(SUBMISSION_STATUS, { period: '2026-Q1\u0000' }),
+    expect: 'INVALID_CHARACTER',
+  },
+  {
+    name: 'retireNodeKey with SQL injection',
+    target: 'hub-graphql',
+    request: admin('mutation($kid: String!) { retireNodeKey(kid: $kid) { nodeId } }', { kid: INJECTIONS.sql }),
+    expect: 'KEY_NOT_FOUND',
+    field: 'retireNodeKey',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'node with SQL injection as id',
+    target: 'hub-graphql',
+    request: admin('query($id: String!) { node(nodeId: $id) { nodeId } }', { id: INJECTIONS.sql }),
+    expect: 'INVALID_NODE_ID',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'node with a forged log line as id',
+    target: 'hub-graphql',
+    request: admin('query($id: String!) { node(nodeId: $id) { nodeId } }', { id: INJECTIONS.logForging }),
+    expect: 'INVALID_NODE_ID',
+    mustNotEcho: [INJECTIONS.logForging],
+  },
 
   // Periods.
   ...(
@@ -526,68 +840,334 @@ export const HUB_GRAPHQL_CASES: readonly HubCase[] = [
   })),
 
   // Country metadata.
-  { name: 'setCountryMetadata for an unknown country', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ country: 'XX' })), expect: 'INVALID_METADATA', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata for GR', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ country: 'GR' })), expect: 'INVALID_METADATA', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata from quarter 9', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ validFrom: '2026-Q9' })), expect: 'INVALID_METADATA', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata ending before it starts', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ validFrom: '2026-Q1', validTo: '2025-Q4' })), expect: 'INVALID_METADATA', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata with an unknown legal definition', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ legalDefinition: 'ANYTHING_GOES' })), expect: 'INVALID_METADATA', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata with SQL injection as threshold', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ identificationThreshold: INJECTIONS.sql })), expect: 'INVALID_METADATA', field: 'setCountryMetadata', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'setCountryMetadata with an unknown breakdown', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ breakdownsNotCollected: ['shoe_size'] })), expect: 'INVALID_METADATA', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata with a NUL in the footnote', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ footnote: 'Figures \u0000 exclude' })), expect: 'INVALID_CHARACTER', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata with a lone surrogate in the footnote', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ footnote: `Figures ${INJECTIONS.loneSurrogate}` })), expect: 'INVALID_CHARACTER', field: 'setCountryMetadata' },
-  { name: 'setCountryMetadata with a footnote of 1 MB', target: 'hub-graphql', request: admin(SET_METADATA, metadata({ footnote: 'f'.repeat(1_000_000) })), expect: 'INVALID_METADATA', field: 'setCountryMetadata' },
-  { name: 'removeCountryMetadata that does not exist', target: 'hub-graphql', request: admin('mutation { removeCountryMetadata(country: "DE", validFrom: "2020-Q1") { country } }'), expect: 'METADATA_NOT_FOUND', field: 'removeCountryMetadata' },
-  { name: 'removeCountryMetadata with SQL injection', target: 'hub-graphql', request: admin('mutation($c: String!) { removeCountryMetadata(country: $c, validFrom: "2020-Q1") { country } }', { c: INJECTIONS.sql }), expect: 'INVALID_COUNTRY', field: 'removeCountryMetadata', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'countryMetadata with SQL injection as country', target: 'hub-graphql', request: researcher('query($c: String) { countryMetadata(country: $c) { country } }', { c: INJECTIONS.sql }), expect: 'INVALID_COUNTRY', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'countryMetadata with a NUL character', target: 'hub-graphql', request: researcher('query($c: String) { countryMetadata(country: $c) { country } }', { c: INJECTIONS.nul }), expect: 'INVALID_CHARACTER' },
-  { name: 'revocation ledger with a NUL character', target: 'hub-graphql', request: admin('query($c: String) { revocations(country: $c) { noticeId } }', { c: INJECTIONS.nul }), expect: 'INVALID_CHARACTER' },
-  { name: 'revocation ledger with SQL injection', target: 'hub-graphql', request: admin('query($c: String) { revocations(country: $c) { noticeId } }', { c: INJECTIONS.sql }), expect: 'INVALID_COUNTRY', mustNotEcho: [INJECTIONS.sql] },
+  {
+    name: 'setCountryMetadata for an unknown country',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ country: 'XX' })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata for GR',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ country: 'GR' })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata from quarter 9',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ validFrom: '2026-Q9' })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata ending before it starts',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ validFrom: '2026-Q1', validTo: '2025-Q4' })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata with an unknown legal definition',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ legalDefinition: 'ANYTHING_GOES' })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata with SQL injection as threshold',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ identificationThreshold: INJECTIONS.sql })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'setCountryMetadata with an unknown breakdown',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ breakdownsNotCollected: ['shoe_size'] })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata with a NUL in the footnote',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ footnote: 'Figures \u0000 exclude' })),
+    expect: 'INVALID_CHARACTER',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata with a lone surrogate in the footnote',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ footnote: `Figures ${INJECTIONS.loneSurrogate}` })),
+    expect: 'INVALID_CHARACTER',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'setCountryMetadata with a footnote of 1 MB',
+    target: 'hub-graphql',
+    request: admin(SET_METADATA, metadata({ footnote: 'f'.repeat(1_000_000) })),
+    expect: 'INVALID_METADATA',
+    field: 'setCountryMetadata',
+  },
+  {
+    name: 'removeCountryMetadata that does not exist',
+    target: 'hub-graphql',
+    request: admin('mutation { removeCountryMetadata(country: "DE", validFrom: "2020-Q1") { country } }'),
+    expect: 'METADATA_NOT_FOUND',
+    field: 'removeCountryMetadata',
+  },
+  {
+    name: 'removeCountryMetadata with SQL injection',
+    target: 'hub-graphql',
+    request: admin('mutation($c: String!) { removeCountryMetadata(country: $c, validFrom: "2020-Q1") { country } }', { c: INJECTIONS.sql }),
+    expect: 'INVALID_COUNTRY',
+    field: 'removeCountryMetadata',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'countryMetadata with SQL injection as country',
+    target: 'hub-graphql',
+    request: researcher('query($c: String) { countryMetadata(country: $c) { country } }', { c: INJECTIONS.sql }),
+    expect: 'INVALID_COUNTRY',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'countryMetadata with a NUL character',
+    target: 'hub-graphql',
+    request: researcher('query($c: String) { countryMetadata(country: $c) { country } }', { c: INJECTIONS.nul }),
+    expect: 'INVALID_CHARACTER',
+  },
+  {
+    name: 'revocation ledger with a NUL character',
+    target: 'hub-graphql',
+    request: admin('query($c: String) { revocations(country: $c) { noticeId } }', { c: INJECTIONS.nul }),
+    expect: 'INVALID_CHARACTER',
+  },
+  {
+    name: 'revocation ledger with SQL injection',
+    target: 'hub-graphql',
+    request: admin('query($c: String) { revocations(country: $c) { noticeId } }', { c: INJECTIONS.sql }),
+    expect: 'INVALID_COUNTRY',
+    mustNotEcho: [INJECTIONS.sql],
+  },
 
   // Population.
-  { name: 'population with a NUL in geo', target: 'hub-graphql', request: researcher('query($g: String!) { population(geo: $g, year: 2024) { value } }', { g: INJECTIONS.nul }), expect: 'INVALID_CHARACTER' },
-  { name: 'population with SQL injection as geo', target: 'hub-graphql', request: researcher('query($g: String!) { population(geo: $g, year: 2024) { value } }', { g: INJECTIONS.sql }), expect: 'INVALID_POPULATION_QUERY', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'population with an unknown sex', target: 'hub-graphql', request: researcher('{ population(geo: "AT", year: 2024, sex: "X") { value } }'), expect: 'INVALID_POPULATION_QUERY' },
-  { name: 'population in year -5', target: 'hub-graphql', request: researcher('{ population(geo: "AT", year: -5) { value } }'), expect: 'INVALID_POPULATION_QUERY' },
-  { name: 'population in year 40000 (beyond the smallint column)', target: 'hub-graphql', request: researcher('{ population(geo: "AT", year: 40000) { value } }'), expect: 'INVALID_POPULATION_QUERY' },
-  { name: 'population with an injection as age', target: 'hub-graphql', request: researcher('query($a: String) { population(geo: "AT", year: 2024, age: $a) { value } }', { a: INJECTIONS.sql }), expect: 'INVALID_POPULATION_QUERY', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'population of an unknown table version', target: 'hub-graphql', request: researcher('{ population(geo: "AT", year: 2024, version: "no-such-version") { value } }'), expect: 'POPULATION_TABLE_NOT_FOUND' },
-  { name: 'loadPopulationTable with TSV garbage', target: 'hub-graphql', request: admin(LOAD_POPULATION, populationInput({ tsv: 'garbage' })), expect: 'INVALID_POPULATION_TABLE', field: 'loadPopulationTable' },
-  { name: 'loadPopulationTable with a number beyond double range', target: 'hub-graphql', request: admin(LOAD_POPULATION, populationInput({ tsv: 'indic_de,geo\\time\t2024 \nJAN,AT\t1e400 \n' })), expect: 'INVALID_POPULATION_TABLE', field: 'loadPopulationTable' },
-  { name: 'loadPopulationTable with an impossible date', target: 'hub-graphql', request: admin(LOAD_POPULATION, populationInput({ extractionDate: '2026-02-30' })), expect: 'INVALID_POPULATION_TABLE', field: 'loadPopulationTable' },
-  { name: 'loadPopulationTable with a NUL in the title', target: 'hub-graphql', request: admin(LOAD_POPULATION, populationInput({ title: 'Population\u0000' })), expect: 'INVALID_CHARACTER', field: 'loadPopulationTable' },
-  { name: 'loadPopulationTable with a lower-case geo', target: 'hub-graphql', request: admin(LOAD_POPULATION, populationInput({ tsv: 'indic_de,geo\\time\t2024 \nJAN,at\t1000 \n' })), expect: 'INVALID_POPULATION_TABLE', field: 'loadPopulationTable' },
-  { name: 'loadPopulationTable with a geo carrying SQL', target: 'hub-graphql', request: admin(LOAD_POPULATION, populationInput({ tsv: `indic_de,geo\\time\t2024 \nJAN,${INJECTIONS.sql}\t1000 \n` })), expect: 'INVALID_POPULATION_TABLE', field: 'loadPopulationTable', mustNotEcho: [INJECTIONS.sql] },
+  {
+    name: 'population with a NUL in geo',
+    target: 'hub-graphql',
+    request: researcher('query($g: String!) { population(geo: $g, year: 2024) { value } }', { g: INJECTIONS.nul }),
+    expect: 'INVALID_CHARACTER',
+  },
+  {
+    name: 'population with SQL injection as geo',
+    target: 'hub-graphql',
+    request: researcher('query($g: String!) { population(geo: $g, year: 2024) { value } }', { g: INJECTIONS.sql }),
+    expect: 'INVALID_POPULATION_QUERY',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'population with an unknown sex',
+    target: 'hub-graphql',
+    request: researcher('{ population(geo: "AT", year: 2024, sex: "X") { value } }'),
+    expect: 'INVALID_POPULATION_QUERY',
+  },
+  {
+    name: 'population in year -5',
+    target: 'hub-graphql',
+    request: researcher('{ population(geo: "AT", year: -5) { value } }'),
+    expect: 'INVALID_POPULATION_QUERY',
+  },
+  {
+    name: 'population in year 40000 (beyond the smallint column)',
+    target: 'hub-graphql',
+    request: researcher('{ population(geo: "AT", year: 40000) { value } }'),
+    expect: 'INVALID_POPULATION_QUERY',
+  },
+  {
+    name: 'population with an injection as age',
+    target: 'hub-graphql',
+    request: researcher('query($a: String) { population(geo: "AT", year: 2024, age: $a) { value } }', { a: INJECTIONS.sql }),
+    expect: 'INVALID_POPULATION_QUERY',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'population of an unknown table version',
+    target: 'hub-graphql',
+    request: researcher('{ population(geo: "AT", year: 2024, version: "no-such-version") { value } }'),
+    expect: 'POPULATION_TABLE_NOT_FOUND',
+  },
+  {
+    name: 'loadPopulationTable with TSV garbage',
+    target: 'hub-graphql',
+    request: admin(LOAD_POPULATION, populationInput({ tsv: 'garbage' })),
+    expect: 'INVALID_POPULATION_TABLE',
+    field: 'loadPopulationTable',
+  },
+  {
+    name: 'loadPopulationTable with a number beyond double range',
+    target: 'hub-graphql',
+    request: admin(LOAD_POPULATION, populationInput({ tsv: 'indic_de,geo\\time\t2024 \nJAN,AT\t1e400 \n' })),
+    expect: 'INVALID_POPULATION_TABLE',
+    field: 'loadPopulationTable',
+  },
+  {
+    name: 'loadPopulationTable with an impossible date',
+    target: 'hub-graphql',
+    request: admin(LOAD_POPULATION, populationInput({ extractionDate: '2026-02-30' })),
+    expect: 'INVALID_POPULATION_TABLE',
+    field: 'loadPopulationTable',
+  },
+  {
+    name: 'loadPopulationTable with a NUL in the title',
+    target: 'hub-graphql',
+    request: admin(LOAD_POPULATION, populationInput({ title: 'Population\u0000' })),
+    expect: 'INVALID_CHARACTER',
+    field: 'loadPopulationTable',
+  },
+  {
+    name: 'loadPopulationTable with a lower-case geo',
+    target: 'hub-graphql',
+    request: admin(LOAD_POPULATION, populationInput({ tsv: 'indic_de,geo\\time\t2024 \nJAN,at\t1000 \n' })),
+    expect: 'INVALID_POPULATION_TABLE',
+    field: 'loadPopulationTable',
+  },
+  {
+    name: 'loadPopulationTable with a geo carrying SQL',
+    target: 'hub-graphql',
+    request: admin(LOAD_POPULATION, populationInput({ tsv: `indic_de,geo\\time\t2024 \nJAN,${INJECTIONS.sql}\t1000 \n` })),
+    expect: 'INVALID_POPULATION_TABLE',
+    field: 'loadPopulationTable',
+    mustNotEcho: [INJECTIONS.sql],
+  },
 
   // Releases.
-  { name: 'publishRelease with a note of 1001 characters', target: 'hub-graphql', request: admin('mutation($n: String) { publishRelease(note: $n) { number } }', { n: 'n'.repeat(1001) }), expect: 'NOTE_TOO_LONG', field: 'publishRelease' },
-  { name: 'publishRelease with a NUL in the note', target: 'hub-graphql', request: admin('mutation($n: String) { publishRelease(note: $n) { number } }', { n: 'First\u0000release' }), expect: 'INVALID_CHARACTER', field: 'publishRelease' },
-  { name: 'publishRelease with a lone surrogate in the note', target: 'hub-graphql', request: admin('mutation($n: String) { publishRelease(note: $n) { number } }', { n: `First ${INJECTIONS.loneSurrogate}` }), expect: 'INVALID_CHARACTER', field: 'publishRelease' },
-  { name: 'release number -1', target: 'hub-graphql', request: researcher('{ release(number: -1) { number } }'), expect: 'RELEASE_NOT_FOUND' },
-  { name: 'release number 0', target: 'hub-graphql', request: researcher('{ release(number: 0) { number } }'), expect: 'RELEASE_NOT_FOUND' },
-  { name: 'release number 2^31 - 1', target: 'hub-graphql', request: researcher('{ release(number: 2147483647) { number } }'), expect: 'RELEASE_NOT_FOUND' },
+  {
+    name: 'publishRelease with a note of 1001 characters',
+    target: 'hub-graphql',
+    request: admin('mutation($n: String) { publishRelease(note: $n) { number } }', { n: 'n'.repeat(1001) }),
+    expect: 'NOTE_TOO_LONG',
+    field: 'publishRelease',
+  },
+  {
+    name: 'publishRelease with a NUL in the note',
+    target: 'hub-graphql',
+    request: admin('mutation($n: String) { publishRelease(note: $n) { number } }', { n: 'First\u0000release' }),
+    expect: 'INVALID_CHARACTER',
+    field: 'publishRelease',
+  },
+  {
+    name: 'publishRelease with a lone surrogate in the note',
+    target: 'hub-graphql',
+    request: admin('mutation($n: String) { publishRelease(note: $n) { number } }', { n: `First ${INJECTIONS.loneSurrogate}` }),
+    expect: 'INVALID_CHARACTER',
+    field: 'publishRelease',
+  },
+  {
+    name: 'release number -1',
+    target: 'hub-graphql',
+    request: researcher('{ release(number: -1) { number } }'),
+    expect: 'RELEASE_NOT_FOUND',
+  },
+  {
+    name: 'release number 0',
+    target: 'hub-graphql',
+    request: researcher('{ release(number: 0) { number } }'),
+    expect: 'RELEASE_NOT_FOUND',
+  },
+  {
+    name: 'release number 2^31 - 1',
+    target: 'hub-graphql',
+    request: researcher('{ release(number: 2147483647) { number } }'),
+    expect: 'RELEASE_NOT_FOUND',
+  },
 ];
 
-const FIGURES = 'query($dataset: String!, $filter: FigureFilter, $release: Int) { figures(dataset: $dataset, filter: $filter, release: $release) { release cells { value flags } } }';
+const FIGURES =
+  'query($dataset: String!, $filter: FigureFilter, $release: Int) { figures(dataset: $dataset, filter: $filter, release: $release) { release cells { value flags } } }';
 const figures = (dataset: string, filter?: Record<string, unknown>, release?: number) =>
   researcher(FIGURES, { dataset, ...(filter === undefined ? {} : { filter }), ...(release === undefined ? {} : { release }) });
 
 /** The figures API: datasets, filters, releases and measures that do not exist. */
 export const HUB_FIGURES_CASES: readonly HubCase[] = [
   { name: 'figures of an unknown dataset', target: 'hub-graphql', request: figures('victims_by_shoe_size'), expect: 'UNKNOWN_DATASET' },
-  { name: 'figures of a dataset named by SQL injection', target: 'hub-graphql', request: figures(INJECTIONS.sql), expect: 'UNKNOWN_DATASET', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'figures of an unknown country', target: 'hub-graphql', request: figures('victims_sex_age', { geo: ['XX'] }), expect: 'UNKNOWN_CODE' },
-  { name: 'figures of GR instead of EL', target: 'hub-graphql', request: figures('victims_sex_age', { geo: ['GR'] }), expect: 'UNKNOWN_CODE' },
-  { name: 'figures with SQL injection as country', target: 'hub-graphql', request: figures('victims_sex_age', { geo: [INJECTIONS.sql] }), expect: 'UNKNOWN_CODE', mustNotEcho: [INJECTIONS.sql] },
-  { name: 'figures of quarter 5', target: 'hub-graphql', request: figures('victims_sex_age', { time: ['2026-Q5'] }), expect: 'UNKNOWN_CODE' },
-  { name: 'figures of a date instead of a period', target: 'hub-graphql', request: figures('victims_sex_age', { time: ['2026-01-15'] }), expect: 'UNKNOWN_CODE' },
+  {
+    name: 'figures of a dataset named by SQL injection',
+    target: 'hub-graphql',
+    request: figures(INJECTIONS.sql),
+    expect: 'UNKNOWN_DATASET',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'figures of an unknown country',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { geo: ['XX'] }),
+    expect: 'UNKNOWN_CODE',
+  },
+  {
+    name: 'figures of GR instead of EL',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { geo: ['GR'] }),
+    expect: 'UNKNOWN_CODE',
+  },
+  {
+    name: 'figures with SQL injection as country',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { geo: [INJECTIONS.sql] }),
+    expect: 'UNKNOWN_CODE',
+    mustNotEcho: [INJECTIONS.sql],
+  },
+  {
+    name: 'figures of quarter 5',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { time: ['2026-Q5'] }),
+    expect: 'UNKNOWN_CODE',
+  },
+  {
+    name: 'figures of a date instead of a period',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { time: ['2026-01-15'] }),
+    expect: 'UNKNOWN_CODE',
+  },
   { name: 'figures of an unknown sex', target: 'hub-graphql', request: figures('victims_sex_age', { sex: ['X'] }), expect: 'UNKNOWN_CODE' },
-  { name: 'figures filtered on a dimension the dataset lacks', target: 'hub-graphql', request: figures('victims_sex_age', { exploit: ['SEXUAL'] }), expect: 'DIMENSION_NOT_IN_DATASET' },
-  { name: 'figures of release 999', target: 'hub-graphql', request: figures('victims_sex_age', undefined, 999), expect: 'RELEASE_NOT_FOUND' },
+  {
+    name: 'figures filtered on a dimension the dataset lacks',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { exploit: ['SEXUAL'] }),
+    expect: 'DIMENSION_NOT_IN_DATASET',
+  },
+  {
+    name: 'figures of release 999',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', undefined, 999),
+    expect: 'RELEASE_NOT_FOUND',
+  },
   { name: 'figures of release -1', target: 'hub-graphql', request: figures('victims_sex_age', undefined, -1), expect: 'RELEASE_NOT_FOUND' },
-  { name: 'figures with a NUL in a code', target: 'hub-graphql', request: figures('victims_sex_age', { geo: [INJECTIONS.nul] }), expect: 'INVALID_CHARACTER' },
-  { name: 'figures with a filter of 600 countries', target: 'hub-graphql', request: figures('victims_sex_age', { geo: Array.from({ length: 600 }, () => 'AT') }), expect: 'LIST_TOO_LONG' },
-  { name: 'figures with an unknown measure', target: 'hub-graphql', request: researcher('{ figures(dataset: "victims_sex_age", measure: RATE_PER_BILLION) { release } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'figures without a token', target: 'hub-graphql', request: raw(JSON.stringify({ query: '{ figures(dataset: "victims_sex_age") { release } }' })), expect: 'UNAUTHENTICATED' },
+  {
+    name: 'figures with a NUL in a code',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { geo: [INJECTIONS.nul] }),
+    expect: 'INVALID_CHARACTER',
+  },
+  {
+    name: 'figures with a filter of 600 countries',
+    target: 'hub-graphql',
+    request: figures('victims_sex_age', { geo: Array.from({ length: 600 }, () => 'AT') }),
+    expect: 'LIST_TOO_LONG',
+  },
+  {
+    name: 'figures with an unknown measure',
+    target: 'hub-graphql',
+    request: researcher('{ figures(dataset: "victims_sex_age", measure: RATE_PER_BILLION) { release } }'),
+    expect: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'figures without a token',
+    target: 'hub-graphql',
+    request: raw(JSON.stringify({ query: '{ figures(dataset: "victims_sex_age") { release } }' })),
+    expect: 'UNAUTHENTICATED',
+  },
   {
     name: 'comparative report of an unknown country',
     target: 'hub-graphql',
@@ -603,7 +1183,8 @@ export const HUB_FIGURES_CASES: readonly HubCase[] = [
   {
     name: 'preview of another country by a rapporteur',
     target: 'hub-graphql',
-    request: (kit) => graphqlRequest('{ previewFigures(country: "DE", dataset: "victims_sex_age") { preview } }', undefined, kit.tokens.rapporteur),
+    request: (kit) =>
+      graphqlRequest('{ previewFigures(country: "DE", dataset: "victims_sex_age") { preview } }', undefined, kit.tokens.rapporteur),
     expect: 'COUNTRY_OUT_OF_SCOPE',
   },
 ];

@@ -75,21 +75,47 @@ export const NODE_IMPORT_CASES: readonly CsvCase[] = [
   ),
   fileCase('a file saved as UTF-16', Buffer.from(`\uFEFF${TEMPLATE_HEADER}\n${templateRow('REL-U16')}\n`, 'utf16le'), 'INVALID_UTF8'),
   fileCase('binary garbage', Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 137 + 11) % 256)), 'INVALID_UTF8'),
-  fileCase('semicolons where commas are expected', utf8(`${TEMPLATE_HEADER.replaceAll(',', ';')}\n${templateRow('REL-SC').replaceAll(',', ';')}\n`), 'WRONG_DELIMITER', {
-    viaCommand: true,
-  }),
-  fileCase('tabs where commas are expected', utf8(`${TEMPLATE_HEADER.replaceAll(',', '\t')}\n${templateRow('REL-TAB').replaceAll(',', '\t')}\n`), 'WRONG_DELIMITER'),
-  fileCase('an unclosed quote swallowing the file', file(`REL-Q,"2026-01-15,IDENTIFIED_VICTIM,F`, templateRow('REL-AFTER')), 'MALFORMED_CSV'),
-  fileCase('a record of 2 MB (a line break missing)', file(templateRow('REL-LONG', { notes: `"${'n'.repeat(2 * 1024 * 1024)}"` })), 'RECORD_TOO_LONG'),
+  fileCase(
+    'semicolons where commas are expected',
+    utf8(`${TEMPLATE_HEADER.replaceAll(',', ';')}\n${templateRow('REL-SC').replaceAll(',', ';')}\n`),
+    'WRONG_DELIMITER',
+    {
+      viaCommand: true,
+    },
+  ),
+  fileCase(
+    'tabs where commas are expected',
+    utf8(`${TEMPLATE_HEADER.replaceAll(',', '\t')}\n${templateRow('REL-TAB').replaceAll(',', '\t')}\n`),
+    'WRONG_DELIMITER',
+  ),
+  fileCase(
+    'an unclosed quote swallowing the file',
+    file(`REL-Q,"2026-01-15,IDENTIFIED_VICTIM,F`, templateRow('REL-AFTER')),
+    'MALFORMED_CSV',
+  ),
+  fileCase(
+    'a record of 2 MB (a line break missing)',
+    file(templateRow('REL-LONG', { notes: `"${'n'.repeat(2 * 1024 * 1024)}"` })),
+    'RECORD_TOO_LONG',
+  ),
   fileCase('a required column missing', utf8(`${TEMPLATE_HEADER.replace(',consentInternational', '')}\n`), 'MISSING_COLUMN'),
   fileCase('no age column at all', utf8(`${TEMPLATE_HEADER.replace(',birthDate,ageGroup', '')}\n`), 'MISSING_COLUMN'),
-  fileCase('a misspelt identity column', utf8(`${TEMPLATE_HEADER.replace('givenName', 'givenNmae')}\n${templateRow('REL-TYPO')}\n`), 'UNKNOWN_COLUMN'),
+  fileCase(
+    'a misspelt identity column',
+    utf8(`${TEMPLATE_HEADER.replace('givenName', 'givenNmae')}\n${templateRow('REL-TYPO')}\n`),
+    'UNKNOWN_COLUMN',
+  ),
   fileCase('a column named twice', utf8(`${TEMPLATE_HEADER},sex\n${templateRow('REL-DUP')},F\n`), 'DUPLICATE_COLUMN'),
   fileCase('a spreadsheet formula as a column name', utf8(`${TEMPLATE_HEADER},=cmd|' /C calc'!A0\n`), 'UNKNOWN_COLUMN'),
   fileCase('data where the header should be', utf8(`${templateRow('REL-NOHEAD')}\n${templateRow('REL-NOHEAD-2')}\n`), 'DUPLICATE_COLUMN'),
-  fileCase('a CTDC export missing its country column', utf8('yearOfRegistration,gender,ageBroad,citizenship,isSexualExploit\n2019,Female,18--20,UA,1\n'), 'MISSING_COLUMN', {
-    format: 'ctdc',
-  }),
+  fileCase(
+    'a CTDC export missing its country column',
+    utf8('yearOfRegistration,gender,ageBroad,citizenship,isSexualExploit\n2019,Female,18--20,UA,1\n'),
+    'MISSING_COLUMN',
+    {
+      format: 'ctdc',
+    },
+  ),
 
   // Rows the standard refuses (strict mode refuses the file for one of them).
   rowCase('an unknown sex', { sex: 'X' }, 'UNKNOWN_CODE', { viaCommand: true }),
@@ -98,8 +124,12 @@ export const NODE_IMPORT_CASES: readonly CsvCase[] = [
   rowCase('an unknown form of exploitation', { exploitation: 'SEXUAL;SMUGGLING' }, 'UNKNOWN_CODE'),
   rowCase('a form of exploitation twice', { exploitation: 'SEXUAL;SEXUAL' }, 'DUPLICATE_ITEM'),
   rowCase('an unknown citizenship', { citizenship: 'ZZ' }, 'UNKNOWN_CODE'),
-  rowCase('SQL injection as citizenship', { citizenship: `"${INJECTIONS.sql.replaceAll('"', '""')}"` }, 'OUT_OF_RANGE', { mustNotEcho: [INJECTIONS.sql, ...canaries] }),
-  rowCase('a spreadsheet formula as sex', { sex: '"=HYPERLINK(""http://evil.example"",""x"")"' }, 'UNKNOWN_CODE', { mustNotEcho: ['HYPERLINK', ...canaries] }),
+  rowCase('SQL injection as citizenship', { citizenship: `"${INJECTIONS.sql.replaceAll('"', '""')}"` }, 'OUT_OF_RANGE', {
+    mustNotEcho: [INJECTIONS.sql, ...canaries],
+  }),
+  rowCase('a spreadsheet formula as sex', { sex: '"=HYPERLINK(""http://evil.example"",""x"")"' }, 'UNKNOWN_CODE', {
+    mustNotEcho: ['HYPERLINK', ...canaries],
+  }),
   rowCase('an impossible date', { registrationDate: '2026-02-30' }, 'FORMAT'),
   rowCase('a date in day/month/year', { registrationDate: '15/01/2026' }, 'FORMAT'),
   rowCase('a date in year 0000', { registrationDate: '0000-01-15' }, 'FORMAT'),

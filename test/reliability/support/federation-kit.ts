@@ -61,15 +61,30 @@ export async function importSyntheticCases(
 ): Promise<number> {
   const file = join(database.dataDir, 'synthetic-cases.csv');
   const lines = [csvLine(TEMPLATE_HEADER)];
-  for (const row of syntheticCases({ country: options.country, count: options.count, firstPeriod: options.firstPeriod, lastPeriod: options.lastPeriod, seed: options.seed })) {
+  for (const row of syntheticCases({
+    country: options.country,
+    count: options.count,
+    firstPeriod: options.firstPeriod,
+    lastPeriod: options.lastPeriod,
+    seed: options.seed,
+  })) {
     lines.push(csvLine(TEMPLATE_HEADER.map((column) => row[column])));
   }
   await writeFile(file, lines.join(''));
-  const spec = nodeSpec(database, issuerDir, 0, { nodeId: options.nodeId, country: options.country, hubUrl: 'http://127.0.0.1:9', hubJwksFile: '' });
-  const child = spawn(process.execPath, ['--import', aliasHook, join(REPOSITORY_ROOT, 'dist', 'scripts', 'node-import.js'), '--format', 'template', file], {
-    env: { ...process.env, NODE_OPTIONS: '', ...spec.env, HUB_JWKS_FILE: '', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const spec = nodeSpec(database, issuerDir, 0, {
+    nodeId: options.nodeId,
+    country: options.country,
+    hubUrl: 'http://127.0.0.1:9',
+    hubJwksFile: '',
   });
+  const child = spawn(
+    process.execPath,
+    ['--import', aliasHook, join(REPOSITORY_ROOT, 'dist', 'scripts', 'node-import.js'), '--format', 'template', file],
+    {
+      env: { ...process.env, NODE_OPTIONS: '', ...spec.env, HUB_JWKS_FILE: '', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -81,7 +96,13 @@ export async function importSyntheticCases(
 
 /** Runs `work` with SQL access to an app's database while the app is stopped (an embedded one admits one process). */
 export async function withAppDatabase<T>(database: ScratchDatabase, work: (run: SqlRunner) => Promise<T>): Promise<T> {
-  const opened = await openDatabase({ url: database.url, dataDir: join(database.dataDir, 'database'), entities: [], migrations: [], runMigrations: false });
+  const opened = await openDatabase({
+    url: database.url,
+    dataDir: join(database.dataDir, 'database'),
+    entities: [],
+    migrations: [],
+    runMigrations: false,
+  });
   try {
     return await work((sql, parameters) => opened.dataSource.query(sql, parameters));
   } finally {

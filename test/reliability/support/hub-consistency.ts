@@ -33,13 +33,15 @@ export async function hubConsistency(run: SqlRunner, acknowledged: readonly Ackn
   const problems: string[] = [];
   let dataLost = 0;
   const stored = new Map(
-    ((await run('SELECT return_id, country, period, revision, record_count FROM hub_submission')) as Array<{
-      return_id: string;
-      country: string;
-      period: string;
-      revision: number;
-      record_count: number;
-    }>).map((row) => [row.return_id, row]),
+    (
+      (await run('SELECT return_id, country, period, revision, record_count FROM hub_submission')) as Array<{
+        return_id: string;
+        country: string;
+        period: string;
+        revision: number;
+        record_count: number;
+      }>
+    ).map((row) => [row.return_id, row]),
   );
   const latest = new Map<string, { returnId: string; revision: number }>();
   for (const row of stored.values()) {
@@ -69,7 +71,8 @@ export async function hubConsistency(run: SqlRunner, acknowledged: readonly Ackn
       dataLost += 1;
       continue;
     }
-    if (row.record_count !== sent.recordCount) problems.push(`return ${sent.returnId} is stored with ${row.record_count} records, sent ${sent.recordCount}`);
+    if (row.record_count !== sent.recordCount)
+      problems.push(`return ${sent.returnId} is stored with ${row.record_count} records, sent ${sent.recordCount}`);
     const isLatest = latest.get(`${sent.country}|${sent.period}`)?.returnId === sent.returnId;
     const present = recordsOf.get(sent.returnId) ?? 0;
     if (isLatest && sent.unrevoked && present !== sent.recordCount) {
@@ -92,7 +95,8 @@ export async function hubConsistency(run: SqlRunner, acknowledged: readonly Ackn
   releases.forEach((release, index) => {
     if (release.number !== index + 1) problems.push(`release numbers are not 1..n: ${releases.map((item) => item.number).join(',')}`);
     if (release.datasets !== catalogueSize) problems.push(`release ${release.number} has ${release.datasets} of ${catalogueSize} datasets`);
-    if (release.incomplete > 0) problems.push(`release ${release.number} has ${release.incomplete} datasets whose cells are not all stored`);
+    if (release.incomplete > 0)
+      problems.push(`release ${release.number} has ${release.incomplete} datasets whose cells are not all stored`);
   });
   const orphanCells = (await run(
     'SELECT count(*)::int AS n FROM hub_release_cell c WHERE NOT EXISTS (SELECT 1 FROM hub_release r WHERE r.number = c.release_number)',

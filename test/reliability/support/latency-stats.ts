@@ -12,7 +12,8 @@ export interface LatencySummary {
 /** Nearest-rank percentiles of the samples; `seconds` is the measured period (for the rate). */
 export function summariseLatencies(samples: readonly number[], errors: number, seconds: number): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (share: number) => (sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] as number));
+  const rank = (share: number) =>
+    sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] as number);
   return {
     count: samples.length,
     errors,

@@ -8,13 +8,24 @@ export interface HttpAnswer {
 /** What leaked, by kind; a clean answer has none. */
 const leaks: ReadonlyArray<readonly [string, RegExp]> = [
   ['stack trace', /\n\s+at |\bat [^\s()]+ \([^)]*:\d+:\d+\)|"stacktrace"|"stack"\s*:/i],
-  ['internal path', /\/(work|home|root|tmp|usr|opt|var|srv)\/[\w.-]|node_modules|file:\/\/|\b[\w-]+\.(ts|js|mjs|cjs):\d+|\bdist\/(apps|libs|scripts)\//],
-  ['SQL text', /\b(SELECT\s+[\w*"(]|INSERT INTO|DELETE FROM|UPDATE\s+"?\w+"?\s+SET)\b|relation "[^"]+"|violates [\w ]*constraint|syntax error at or near|invalid byte sequence|out of range for type|QueryFailedError/],
+  [
+    'internal path',
+    /\/(work|home|root|tmp|usr|opt|var|srv)\/[\w.-]|node_modules|file:\/\/|\b[\w-]+\.(ts|js|mjs|cjs):\d+|\bdist\/(apps|libs|scripts)\//,
+  ],
+  [
+    'SQL text',
+    /\b(SELECT\s+[\w*"(]|INSERT INTO|DELETE FROM|UPDATE\s+"?\w+"?\s+SET)\b|relation "[^"]+"|violates [\w ]*constraint|syntax error at or near|invalid byte sequence|out of range for type|QueryFailedError/,
+  ],
   ['internal error', /"INTERNAL_SERVER_ERROR"|Internal server error|\b(TypeError|ReferenceError|RangeError): /],
 ];
 
 /** Posts to a URL and keeps the exact answer text (and the parsed body when it is JSON). */
-export async function post(url: string, body: string | Uint8Array, headers: Record<string, string>, timeoutMs = 60_000): Promise<HttpAnswer> {
+export async function post(
+  url: string,
+  body: string | Uint8Array,
+  headers: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<HttpAnswer> {
   const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
   return answerOf(response);
 }
@@ -58,7 +69,8 @@ export function refusalProblems(answer: HttpAnswer, options: { mustNotEcho?: rea
     if (match) problems.push(`${kind} in the answer: ${JSON.stringify(match[0])}`);
   }
   for (const value of options.mustNotEcho ?? []) {
-    if (value.length >= 4 && answer.text.includes(value)) problems.push(`the answer echoes the input ${JSON.stringify(value.slice(0, 40))}`);
+    if (value.length >= 4 && answer.text.includes(value))
+      problems.push(`the answer echoes the input ${JSON.stringify(value.slice(0, 40))}`);
   }
   const data = record(record(answer.body)?.['data']);
   if (options.field !== undefined && data?.[options.field] !== undefined && data[options.field] !== null) {

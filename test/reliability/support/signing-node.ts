@@ -65,7 +65,9 @@ export class SigningNode {
 
   /** `count` valid records of persons `<country>-<from>`.. of one period, victims and offenders mixed. */
   records(country: CountryCode, period: string, count: number, from = 0): PseudonymisedRecord[] {
-    return Array.from({ length: count }, (_, index) => recordOf(this.pseudonym(`${country}-${from + index}`), country, period, from + index));
+    return Array.from({ length: count }, (_, index) =>
+      recordOf(this.pseudonym(`${country}-${from + index}`), country, period, from + index),
+    );
   }
 
   /** A return that passes the standard (checked here, so that a case breaks only what it means to break). */

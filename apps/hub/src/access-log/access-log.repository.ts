@@ -3,7 +3,16 @@ import { DataSource } from 'typeorm';
 import { AccessLogEntity } from './access-log.entity.js';
 
 /** One access log row in column order: at, subject, role, operation, dataset, release, format, country. */
-export type AccessLogRow = readonly [Date, string | null, string | null, string, string | null, number | null, string | null, string | null];
+export type AccessLogRow = readonly [
+  Date,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+];
 
 /** SQL of the access log: group inserts and the latest entries. */
 @Injectable()

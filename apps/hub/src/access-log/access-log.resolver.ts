@@ -8,7 +8,9 @@ import { AccessLogService, MAX_ACCESS_LOG_ENTRIES } from './access-log.service.j
 export class AccessLogResolver {
   constructor(private readonly accessLogService: AccessLogService) {}
 
-  @Query(() => [AccessLogEntryModel], { description: `Who asked for which dataset and release, newest first (at most ${MAX_ACCESS_LOG_ENTRIES}).` })
+  @Query(() => [AccessLogEntryModel], {
+    description: `Who asked for which dataset and release, newest first (at most ${MAX_ACCESS_LOG_ENTRIES}).`,
+  })
   accessLog(
     @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
     @Args('dataset', { type: () => String, nullable: true }) dataset?: string | null,

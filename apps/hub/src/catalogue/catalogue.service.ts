@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CODE_LISTS,
-  COUNTRY,
-  DIMENSION_LABELS,
-  FIGURE_CATALOGUE,
-  STANDARD_COUNTRY_GROUPS,
-  type DatasetDefinition,
-} from '@app/standard';
+import { CODE_LISTS, COUNTRY, DIMENSION_LABELS, FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, type DatasetDefinition } from '@app/standard';
 import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { NodesService } from '../nodes/nodes.service.js';
 import { ReleasesService } from '../releases/releases.service.js';
@@ -32,9 +25,11 @@ export class CatalogueService {
   codeList(id: string): CodeListModel {
     const list = CODE_LISTS[id];
     if (list === undefined) {
-      throw new CatalogueException(CatalogueErrorCode.CODE_LIST_NOT_FOUND, `There is no code list of that id; the standard has ${Object.keys(CODE_LISTS).sort().join(', ')}.`, [
-        'id',
-      ]);
+      throw new CatalogueException(
+        CatalogueErrorCode.CODE_LIST_NOT_FOUND,
+        `There is no code list of that id; the standard has ${Object.keys(CODE_LISTS).sort().join(', ')}.`,
+        ['id'],
+      );
     }
     return {
       id: list.id,

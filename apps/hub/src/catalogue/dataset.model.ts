@@ -17,7 +17,9 @@ export class DimensionModel {
   @Field()
   label!: string;
 
-  @Field(() => [DimensionCodeModel], { description: 'In a figure table, the selected codes; in the catalogue, empty for geo and time (they depend on the release).' })
+  @Field(() => [DimensionCodeModel], {
+    description: 'In a figure table, the selected codes; in the catalogue, empty for geo and time (they depend on the release).',
+  })
   codes!: DimensionCodeModel[];
 }
 
@@ -32,6 +34,6 @@ export class DatasetModel {
   @Field(() => [String], { description: 'Legal statuses whose records it counts.' })
   legalStatuses!: string[];
 
-  @Field(() => [DimensionModel], { description: 'geo and time, then the dataset\'s own dimensions in cube order.' })
+  @Field(() => [DimensionModel], { description: "geo and time, then the dataset's own dimensions in cube order." })
   dimensions!: DimensionModel[];
 }

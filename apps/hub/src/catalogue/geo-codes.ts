@@ -1,4 +1,12 @@
-import { COUNTRY, DATASET_IDS, FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, type CountryGroup, type DatasetDefinition, type DatasetId } from '@app/standard';
+import {
+  COUNTRY,
+  DATASET_IDS,
+  FIGURE_CATALOGUE,
+  STANDARD_COUNTRY_GROUPS,
+  type CountryGroup,
+  type DatasetDefinition,
+  type DatasetId,
+} from '@app/standard';
 import { CatalogueErrorCode, CatalogueException } from './catalogue.exception.js';
 
 const groupsById: ReadonlyMap<string, CountryGroup> = new Map(STANDARD_COUNTRY_GROUPS.map((group) => [group.id, group]));
@@ -6,9 +14,11 @@ const groupsById: ReadonlyMap<string, CountryGroup> = new Map(STANDARD_COUNTRY_G
 /** The figure catalogue's dataset of that id, or UNKNOWN_DATASET naming the argument. */
 export function datasetById(id: string, field = 'dataset'): DatasetDefinition {
   if (!(DATASET_IDS as readonly string[]).includes(id)) {
-    throw new CatalogueException(CatalogueErrorCode.UNKNOWN_DATASET, `There is no dataset of that id; the catalogue has ${DATASET_IDS.join(', ')}.`, [
-      field,
-    ]);
+    throw new CatalogueException(
+      CatalogueErrorCode.UNKNOWN_DATASET,
+      `There is no dataset of that id; the catalogue has ${DATASET_IDS.join(', ')}.`,
+      [field],
+    );
   }
   return FIGURE_CATALOGUE[id as DatasetId];
 }

@@ -8,7 +8,12 @@ describe('HubConfig', () => {
   it('defaults to the cell key method, k = 5, two open quarters and a key folder in the data folder', () => {
     const config = HubConfig.fromEnv(base);
     expect(config.release).toEqual({
-      disclosure: { method: 'CELL_KEY', threshold: 5, auditSuppression: true, perturbation: { maxDeviation: 3, variance: 2, smallValueGap: 2 } },
+      disclosure: {
+        method: 'CELL_KEY',
+        threshold: 5,
+        auditSuppression: true,
+        perturbation: { maxDeviation: 3, variance: 2, smallValueGap: 2 },
+      },
       provisionalQuarters: 2,
       revisionMinChanges: 5,
     });
@@ -20,7 +25,9 @@ describe('HubConfig', () => {
     expect(() => HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'NONE' })).toThrow(ConfigurationError);
     expect(() => HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'NONE' })).toThrow(/DISCLOSURE_METHOD/);
     expect(HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'NONE', NODE_ENV: 'test' }).release.disclosure.method).toBe('NONE');
-    expect(HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'NONE', ALLOW_UNPROTECTED_RELEASES: 'true' }).release.disclosure.method).toBe('NONE');
+    expect(HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'NONE', ALLOW_UNPROTECTED_RELEASES: 'true' }).release.disclosure.method).toBe(
+      'NONE',
+    );
   });
 
   it('names the variable of a bad value', () => {
@@ -33,7 +40,12 @@ describe('HubConfig', () => {
   });
 
   it('reads the suppression settings', () => {
-    const config = HubConfig.fromEnv({ ...base, DISCLOSURE_METHOD: 'SUPPRESSION', DISCLOSURE_K: '3', DISCLOSURE_SUPPRESSION_AUDIT: 'true' });
+    const config = HubConfig.fromEnv({
+      ...base,
+      DISCLOSURE_METHOD: 'SUPPRESSION',
+      DISCLOSURE_K: '3',
+      DISCLOSURE_SUPPRESSION_AUDIT: 'true',
+    });
     expect(config.release.disclosure).toMatchObject({ method: 'SUPPRESSION', threshold: 3, auditSuppression: true });
   });
 

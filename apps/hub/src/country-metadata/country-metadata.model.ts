@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('CountryMetadata', { description: 'What a country\'s figures mean from a period on.' })
+@ObjectType('CountryMetadata', { description: "What a country's figures mean from a period on." })
 export class CountryMetadataModel {
   @Field()
   country!: string;
@@ -26,7 +26,7 @@ export class CountryMetadataModel {
   @Field(() => String, { nullable: true })
   footnote!: string | null;
 
-  @Field({ description: 'The definition differs from the standard\'s (flag d on the country\'s figures).' })
+  @Field({ description: "The definition differs from the standard's (flag d on the country's figures)." })
   definitionDiffers!: boolean;
 
   @Field()

@@ -18,13 +18,13 @@ export class CountryMetadataResolver {
   }
 
   @Roles(Role.HUB_ADMIN)
-  @Mutation(() => CountryMetadataModel, { description: 'Creates or replaces a country\'s metadata entry from a period on.' })
+  @Mutation(() => CountryMetadataModel, { description: "Creates or replaces a country's metadata entry from a period on." })
   setCountryMetadata(@Args('input') input: SetCountryMetadataInput): Promise<CountryMetadataModel> {
     return this.metadataService.set(input);
   }
 
   @Roles(Role.HUB_ADMIN)
-  @Mutation(() => CountryMetadataModel, { description: 'Removes a country\'s metadata entry.' })
+  @Mutation(() => CountryMetadataModel, { description: "Removes a country's metadata entry." })
   removeCountryMetadata(@Args('country') country: string, @Args('validFrom') validFrom: string): Promise<CountryMetadataModel> {
     return this.metadataService.remove(country, validFrom);
   }

@@ -62,9 +62,7 @@ export class CountryMetadataService {
   /** Pass the transaction's manager when inside one (the embedded database serialises connections). */
   async entries(country?: string, manager?: EntityManager): Promise<CountryMetadataEntity[]> {
     const entries = await this.repository.entries(country, manager);
-    return entries.sort(
-      (a, b) => a.country.localeCompare(b.country) || comparePeriods(parsePeriod(a.validFrom), parsePeriod(b.validFrom)),
-    );
+    return entries.sort((a, b) => a.country.localeCompare(b.country) || comparePeriods(parsePeriod(a.validFrom), parsePeriod(b.validFrom)));
   }
 
   /** Changes whenever an entry is set or removed (export entity tags cover it). */
@@ -79,9 +77,11 @@ export class CountryMetadataService {
     }
     const entity = await this.repository.find(country, validFrom);
     if (!entity) {
-      throw new CountryMetadataException(CountryMetadataErrorCode.METADATA_NOT_FOUND, `No metadata entry of ${country} from ${validFrom}.`, [
-        'validFrom',
-      ]);
+      throw new CountryMetadataException(
+        CountryMetadataErrorCode.METADATA_NOT_FOUND,
+        `No metadata entry of ${country} from ${validFrom}.`,
+        ['validFrom'],
+      );
     }
     await this.repository.delete(country, validFrom);
     return toModel(entity);

@@ -38,7 +38,11 @@ describe('metadata verdicts', () => {
 
   it('flags b in the quarter where the definition or the threshold changes, and in its year', () => {
     const entries = [entry('2025-Q1'), entry('2025-Q3', { identificationThreshold: 'REFERRAL' })];
-    expect(metadataVerdict(entries, parsePeriod('2025-Q2'))).toEqual({ definitionDiffers: false, breakInSeries: false, breakdownsNotCollected: [] });
+    expect(metadataVerdict(entries, parsePeriod('2025-Q2'))).toEqual({
+      definitionDiffers: false,
+      breakInSeries: false,
+      breakdownsNotCollected: [],
+    });
     expect(metadataVerdict(entries, parsePeriod('2025-Q3')).breakInSeries).toBe(true);
     expect(metadataVerdict(entries, parsePeriod('2025-Q4')).breakInSeries).toBe(false);
     expect(metadataVerdict(entries, parsePeriod('2025')).breakInSeries).toBe(true);
@@ -60,6 +64,10 @@ describe('metadata verdicts', () => {
       breakdownsNotCollected: ['citizen', 'reg_org'],
     });
     expect(metadataVerdict(entries, parsePeriod('2025-Q2')).breakdownsNotCollected).toEqual(['reg_org']);
-    expect(metadataVerdict([], parsePeriod('2025'))).toEqual({ definitionDiffers: false, breakInSeries: false, breakdownsNotCollected: [] });
+    expect(metadataVerdict([], parsePeriod('2025'))).toEqual({
+      definitionDiffers: false,
+      breakInSeries: false,
+      breakdownsNotCollected: [],
+    });
   });
 });

@@ -42,7 +42,9 @@ describe('export requests', () => {
     const request = parseExportRequest({ format: 'csv', geo: 'AT,DE', sex: 'F,TOTAL' });
     const tag = exportEntityTag('victims_sex_age', 3, request, null);
     expect(tag).toMatch(/^"r3-[A-Za-z0-9_-]{22}"$/);
-    expect(exportEntityTag('victims_sex_age', 3, parseExportRequest({ sex: 'TOTAL,F,F', geo: ['DE', 'AT'], format: 'csv' }), null)).toBe(tag);
+    expect(exportEntityTag('victims_sex_age', 3, parseExportRequest({ sex: 'TOTAL,F,F', geo: ['DE', 'AT'], format: 'csv' }), null)).toBe(
+      tag,
+    );
     const others = [
       exportEntityTag('victims_sex_age', 4, request, null),
       exportEntityTag('victims_citizenship', 3, request, null),

@@ -30,7 +30,13 @@ export class ExportsController {
     @Res() response: Response,
   ): Promise<void> {
     const prepared = await this.exports.prepare(dataset, parseExportRequest(query));
-    const logged = { principal, operation: 'export' as const, dataset: prepared.dataset, release: prepared.release, format: prepared.request.format };
+    const logged = {
+      principal,
+      operation: 'export' as const,
+      dataset: prepared.dataset,
+      release: prepared.release,
+      format: prepared.request.format,
+    };
     response.setHeader('ETag', prepared.entityTag);
     // Revalidate every time: cheap (two small queries), and a newer release or metadata edit is seen at once.
     response.setHeader('Cache-Control', 'no-cache');

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { diffSdmxCsv, FormatsException, FormatsExceptionCode, stringifyJsonStat, toCsv, toJsonStat, toSdmxCsv, type FigureTable } from '@app/formats';
+import {
+  diffSdmxCsv,
+  FormatsException,
+  FormatsExceptionCode,
+  stringifyJsonStat,
+  toCsv,
+  toJsonStat,
+  toSdmxCsv,
+  type FigureTable,
+} from '@app/formats';
 import { datasetById } from '../catalogue/geo-codes.js';
 import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { FiguresErrorCode, FiguresException } from '../figures/figures.exception.js';
@@ -53,7 +62,12 @@ export class ExportsService {
     }
     const population = isRate(request.measure) ? ((await this.denominators.current())?.version ?? null) : null;
     const stamp = await this.metadata.stamp();
-    return { dataset: definition.id, release, request, entityTag: exportEntityTag(definition.id, release, request, `${population}|${stamp}`) };
+    return {
+      dataset: definition.id,
+      release,
+      request,
+      entityTag: exportEntityTag(definition.id, release, request, `${population}|${stamp}`),
+    };
   }
 
   /** Reads the cells and returns the output as chunks; a table the writers refuse fails here, before any byte is sent. */

@@ -31,6 +31,8 @@ export function toFormatsTable(table: FigureTableData): FigureTable {
     })),
     notes: table.notes.map((note) => ({ id: note.id, text: note.text })),
     flagLabels: Object.fromEntries(flagLabels([...present].join('')).map(({ flag, label }) => [flag, label])),
-    ...(table.populationTable === null ? {} : { populationTable: { id: table.populationTable.tableId, version: table.populationTable.version } }),
+    ...(table.populationTable === null
+      ? {}
+      : { populationTable: { id: table.populationTable.tableId, version: table.populationTable.version } }),
   };
 }

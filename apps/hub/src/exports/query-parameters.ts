@@ -16,7 +16,10 @@ export function listParameter(query: RawQuery, name: string): string[] | undefin
     if (typeof value !== 'string') throw invalid(name, 'must be a plain value, not an object');
     return value;
   });
-  const items = parts.flatMap((part) => part.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  const items = parts
+    .flatMap((part) => part.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   if (items.length === 0) throw invalid(name, 'is empty');
   if (items.some((item) => !LIST_ITEM.test(item))) throw invalid(name, 'lists something that is not a code');
   return items;

@@ -24,7 +24,10 @@ export function rankComparable(candidates: readonly RankCandidate[]): Map<string
   const ranks = new Map<string, number>();
   comparable.forEach((candidate, index) => {
     const previous = comparable[index - 1];
-    ranks.set(candidate.geo, previous !== undefined && previous.value === candidate.value ? (ranks.get(previous.geo) as number) : index + 1);
+    ranks.set(
+      candidate.geo,
+      previous !== undefined && previous.value === candidate.value ? (ranks.get(previous.geo) as number) : index + 1,
+    );
   });
   return ranks;
 }

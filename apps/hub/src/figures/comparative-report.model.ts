@@ -23,11 +23,11 @@ export class ComparativeValueModel {
   @Field(() => Int, { nullable: true, description: 'Rank among comparable countries (1 = highest); null when not comparable.' })
   rank!: number | null;
 
-  @Field({ description: 'A country with a value, its definition as the standard\'s (no d) and available (no :).' })
+  @Field({ description: "A country with a value, its definition as the standard's (no d) and available (no :)." })
   comparable!: boolean;
 }
 
-@ObjectType('CountryDefinition', { description: 'A country\'s legal definition and identification threshold in force.' })
+@ObjectType('CountryDefinition', { description: "A country's legal definition and identification threshold in force." })
 export class CountryDefinitionModel {
   @Field()
   country!: string;
@@ -59,7 +59,7 @@ export class CountryDefinitionModel {
   @Field(() => String, { nullable: true })
   footnote!: string | null;
 
-  @Field({ description: 'The definition differs from the standard\'s (flag d).' })
+  @Field({ description: "The definition differs from the standard's (flag d)." })
   definitionDiffers!: boolean;
 
   @Field({ description: 'The whole entry as one sentence, as the report page prints it.' })
@@ -81,14 +81,14 @@ export class ComparativeRowModel {
   values!: ComparativeValueModel[];
 
   /** Resolved per field (ComparativeRowResolver) through the per-request metadata loader. */
-  @Field(() => [CountryDefinitionModel], { description: 'Definitions and thresholds in force in the report\'s periods.' })
+  @Field(() => [CountryDefinitionModel], { description: "Definitions and thresholds in force in the report's periods." })
   definitions!: CountryDefinitionModel[];
 
   /** The report's periods, for the definitions field; not part of the schema. */
   periods!: readonly string[];
 }
 
-@ObjectType('ComparativeReport', { description: 'A dataset\'s grand total by country and period, ranked, with definitions.' })
+@ObjectType('ComparativeReport', { description: "A dataset's grand total by country and period, ranked, with definitions." })
 export class ComparativeReportModel {
   @Field()
   dataset!: string;
@@ -157,7 +157,8 @@ export function toCountryDefinitionModel(entry: DefinitionEntry): CountryDefinit
     legalDefinition: entry.legalDefinition,
     legalDefinitionLabel: LEGAL_DEFINITION.byCode.get(entry.legalDefinition)?.label ?? entry.legalDefinition,
     identificationThreshold: entry.identificationThreshold,
-    identificationThresholdLabel: IDENTIFICATION_THRESHOLD.byCode.get(entry.identificationThreshold)?.label ?? entry.identificationThreshold,
+    identificationThresholdLabel:
+      IDENTIFICATION_THRESHOLD.byCode.get(entry.identificationThreshold)?.label ?? entry.identificationThreshold,
     presumedVictimsIncluded: entry.presumedVictimsIncluded,
     breakdownsNotCollected: entry.breakdownsNotCollected,
     footnote: entry.footnote,

@@ -49,6 +49,8 @@ describe('sliceCube', () => {
   });
 
   it('makes every cell of a geo and time that did not report, or is not in the cube, not available', () => {
-    expect(sliced.filter((cell) => cell.codes[0] === 'FR' || cell.codes[0] === 'BE').every((cell) => cell.value === null && cell.flags === ':')).toBe(true);
+    expect(
+      sliced.filter((cell) => cell.codes[0] === 'FR' || cell.codes[0] === 'BE').every((cell) => cell.value === null && cell.flags === ':'),
+    ).toBe(true);
   });
 });

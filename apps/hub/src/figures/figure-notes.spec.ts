@@ -22,14 +22,20 @@ describe('figure notes', () => {
     expect(entriesInForce(entries, ['2024'])).toEqual([]);
   });
 
-  it('attaches each country\'s entries in force to its cells, a group\'s composition to the group\'s, and table notes once', () => {
+  it("attaches each country's entries in force to its cells, a group's composition to the group's, and table notes once", () => {
     const notes = figureNotes(['AT', 'DE', 'EU27_2020'], ['2026-Q1', '2026'], (country) => (country === 'AT' ? entries : []), {
       disclosureMethod: 'CELL_KEY',
       smallCountThreshold: 5,
       measure: Measure.RATE_PER_100K,
       populationTable: { version: 'tps00001@2027-01-31', tableId: 'tps00001' },
     });
-    expect(notes.notes.map((note) => note.id)).toEqual(['protection.cell-key', 'rate.population', 'def.AT.2025-Q1', 'def.AT.2026-Q2', 'group.EU27_2020']);
+    expect(notes.notes.map((note) => note.id)).toEqual([
+      'protection.cell-key',
+      'rate.population',
+      'def.AT.2025-Q1',
+      'def.AT.2026-Q2',
+      'group.EU27_2020',
+    ]);
     expect(notes.noteIdsOf('AT', '2026-Q1')).toEqual(['def.AT.2025-Q1']);
     expect(notes.noteIdsOf('AT', '2026')).toEqual(['def.AT.2025-Q1', 'def.AT.2026-Q2']);
     expect(notes.noteIdsOf('DE', '2026')).toEqual([]);

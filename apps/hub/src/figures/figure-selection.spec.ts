@@ -18,7 +18,7 @@ function refusal(run: () => unknown): { code: string; fields: readonly string[] 
 }
 
 describe('selectFigures', () => {
-  it('takes every code of every dimension without a filter: the cube\'s geos and times, the catalogue\'s codes', () => {
+  it("takes every code of every dimension without a filter: the cube's geos and times, the catalogue's codes", () => {
     const selection = selectFigures(sexAge, extent);
     expect(selection.dimensions.map((dimension) => dimension.id)).toEqual(['geo', 'time', 'leg_stat', 'sex', 'age']);
     expect(selection.dimensions[0]!.codes.map((code) => code.code)).toEqual(['AT', 'DE', 'EU27_2020']);
@@ -36,10 +36,21 @@ describe('selectFigures', () => {
   });
 
   it('keeps a valid geo or period the cube lacks (its cells are not available) and refuses what is not a code', () => {
-    expect(selectFigures(sexAge, extent, { geo: ['FR'], time: ['2019-Q2'] }).dimensions[0]!.codes).toEqual([{ code: 'FR', label: 'France' }]);
-    expect(refusal(() => selectFigures(sexAge, extent, { geo: ['GR'] }))).toEqual({ code: FiguresErrorCode.UNKNOWN_CODE, fields: ['filter.geo'] });
-    expect(refusal(() => selectFigures(sexAge, extent, { time: ['2026Q1'] }))).toEqual({ code: FiguresErrorCode.UNKNOWN_CODE, fields: ['filter.time'] });
-    expect(refusal(() => selectFigures(sexAge, extent, { age: ['Y_LT18'] }))).toEqual({ code: FiguresErrorCode.UNKNOWN_CODE, fields: ['filter.age'] });
+    expect(selectFigures(sexAge, extent, { geo: ['FR'], time: ['2019-Q2'] }).dimensions[0]!.codes).toEqual([
+      { code: 'FR', label: 'France' },
+    ]);
+    expect(refusal(() => selectFigures(sexAge, extent, { geo: ['GR'] }))).toEqual({
+      code: FiguresErrorCode.UNKNOWN_CODE,
+      fields: ['filter.geo'],
+    });
+    expect(refusal(() => selectFigures(sexAge, extent, { time: ['2026Q1'] }))).toEqual({
+      code: FiguresErrorCode.UNKNOWN_CODE,
+      fields: ['filter.time'],
+    });
+    expect(refusal(() => selectFigures(sexAge, extent, { age: ['Y_LT18'] }))).toEqual({
+      code: FiguresErrorCode.UNKNOWN_CODE,
+      fields: ['filter.age'],
+    });
   });
 
   it('accepts TOTAL for a dimension the dataset lacks and refuses any other code of it', () => {
@@ -58,6 +69,9 @@ describe('selectFigures', () => {
   it('refuses a selection with more cells than one answer may carry, saying how large it is', () => {
     const selection = selectFigures(sexAge, extent);
     expect(() => assertSelectionSize(selection, selection.cellCount)).not.toThrow();
-    expect(refusal(() => assertSelectionSize(selection, selection.cellCount - 1))).toEqual({ code: FiguresErrorCode.SELECTION_TOO_LARGE, fields: ['filter'] });
+    expect(refusal(() => assertSelectionSize(selection, selection.cellCount - 1))).toEqual({
+      code: FiguresErrorCode.SELECTION_TOO_LARGE,
+      fields: ['filter'],
+    });
   });
 });

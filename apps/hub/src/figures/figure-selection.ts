@@ -61,7 +61,12 @@ export function selectFigures(
       const wanted = filter[dimension.id];
       if (wanted === undefined) return { id: dimension.id, label: dimension.label, codes: dimension.codes };
       const known = new Set(dimension.codes.map((code) => code.code));
-      refuseUnknown(dimension.id, wanted.filter((code) => !known.has(code)), fieldOf(dimension.id), dimension.codes.map((code) => code.code));
+      refuseUnknown(
+        dimension.id,
+        wanted.filter((code) => !known.has(code)),
+        fieldOf(dimension.id),
+        dimension.codes.map((code) => code.code),
+      );
       const chosen = new Set(wanted);
       return { id: dimension.id, label: dimension.label, codes: dimension.codes.filter((code) => chosen.has(code.code)) };
     }),
@@ -74,7 +79,11 @@ function selectGeos(available: readonly string[], wanted: readonly string[] | un
   if (wanted === undefined) {
     geos = [...available];
   } else {
-    refuseUnknown('geo', wanted.filter((geo) => !isKnownGeo(geo)), field);
+    refuseUnknown(
+      'geo',
+      wanted.filter((geo) => !isKnownGeo(geo)),
+      field,
+    );
     geos = [...new Set(wanted)];
   }
   return geos.sort(compareGeos).map((geo) => ({ code: geo, label: geoLabel(geo) }));
@@ -86,7 +95,11 @@ function selectTimes(available: readonly string[], wanted: readonly string[] | u
     periods = available.map((time) => tryParsePeriod(time)).filter((period): period is Period => period !== undefined);
   } else {
     const parsed = wanted.map((time) => ({ time, period: tryParsePeriod(time) }));
-    refuseUnknown('time', parsed.filter((entry) => entry.period === undefined).map((entry) => entry.time), field);
+    refuseUnknown(
+      'time',
+      parsed.filter((entry) => entry.period === undefined).map((entry) => entry.time),
+      field,
+    );
     const unique = new Map(parsed.map((entry) => [formatPeriod(entry.period as Period), entry.period as Period]));
     periods = [...unique.values()];
   }

@@ -87,7 +87,7 @@ export class FigureTableModel {
   @Field(() => PopulationTableReferenceModel, { nullable: true, description: 'The denominator of a rate; null for counts.' })
   populationTable!: PopulationTableReferenceModel | null;
 
-  @Field(() => [DimensionModel], { description: 'geo, time, then the dataset\'s dimensions, with the selected codes.' })
+  @Field(() => [DimensionModel], { description: "geo, time, then the dataset's dimensions, with the selected codes." })
   dimensions!: DimensionModel[];
 
   @Field(() => [FigureNoteModel])
@@ -109,8 +109,8 @@ export function flagLegend(flagTexts: Iterable<string>): FlagLabelModel[] {
 
 export function toFigureTableModel(table: FigureTableData): FigureTableModel {
   // One coordinate object per code, shared by every cell that has it.
-  const coordinates = table.dimensions.map((dimension) =>
-    new Map(dimension.codes.map((code) => [code.code, { dimension: dimension.id, code: code.code, label: code.label }])),
+  const coordinates = table.dimensions.map(
+    (dimension) => new Map(dimension.codes.map((code) => [code.code, { dimension: dimension.id, code: code.code, label: code.label }])),
   );
   const flagTexts = new Set<string>();
   const cells = table.cells.map((cell) => {

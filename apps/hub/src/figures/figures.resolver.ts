@@ -38,15 +38,22 @@ export class FiguresResolver {
     return toFigureTableModel(table);
   }
 
-  @Query(() => ComparativeReportModel, { description: 'A dataset\'s total by country and period, ranked, with definitions.' })
+  @Query(() => ComparativeReportModel, { description: "A dataset's total by country and period, ranked, with definitions." })
   async comparativeReport(@Args() args: ComparativeReportArgs, @CurrentPrincipal() principal: Principal): Promise<ComparativeReportModel> {
     const report = await this.figuresService.comparative(args);
-    await this.accessLog.record({ principal, operation: 'comparativeReport', dataset: report.table.dataset, release: releaseOf(report.table.source) });
+    await this.accessLog.record({
+      principal,
+      operation: 'comparativeReport',
+      dataset: report.table.dataset,
+      release: releaseOf(report.table.source),
+    });
     return toComparativeReportModel(report);
   }
 
   @Roles(...PREVIEWERS)
-  @Query(() => FigureTableModel, { description: 'A country\'s current, unreleased figures, protected as the next release would be; never stored.' })
+  @Query(() => FigureTableModel, {
+    description: "A country's current, unreleased figures, protected as the next release would be; never stored.",
+  })
   async previewFigures(@Args() args: PreviewFiguresArgs, @CurrentPrincipal() principal: Principal): Promise<FigureTableModel> {
     assertCountryInScope(principal, args.country);
     const table = await this.previewService.preview({ ...args, filter: toFigureFilter(args.filter), maxCells: MAX_GRAPHQL_CELLS });

@@ -94,7 +94,8 @@ export class FiguresService {
       time: periods,
       ...Object.fromEntries(dataset.dimensions.map((dimension) => [dimension.id, [TOTAL]])),
     };
-    const fieldOf = (dimension: DimensionId): string => (dimension === 'geo' ? 'countries' : dimension === 'time' ? 'periods' : `filter.${dimension}`);
+    const fieldOf = (dimension: DimensionId): string =>
+      dimension === 'geo' ? 'countries' : dimension === 'time' ? 'periods' : `filter.${dimension}`;
     const selection = selectFigures(dataset, cube.extent, filter, fieldOf);
     const table = await this.readSelection(cube, selection, request.measure, MAX_GRAPHQL_CELLS);
     const times = selection.dimensions[1]!.codes.map((code) => code.code);
@@ -109,7 +110,14 @@ export class FiguresService {
       }),
     }));
     const ranked = times.map((_, timeIndex) =>
-      rankComparable(rows.map((row) => ({ geo: row.geo, isGroup: row.isGroup, value: row.values[timeIndex]!.value, flags: row.values[timeIndex]!.flags }))),
+      rankComparable(
+        rows.map((row) => ({
+          geo: row.geo,
+          isGroup: row.isGroup,
+          value: row.values[timeIndex]!.value,
+          flags: row.values[timeIndex]!.flags,
+        })),
+      ),
     );
     return {
       table,
@@ -128,7 +136,11 @@ export class FiguresService {
   /** Each country's metadata entries in force in the periods (definition, threshold, footnote), for a report page. */
   async definitions(countries: readonly string[], periods: readonly string[]): Promise<Map<string, DefinitionEntry[]>> {
     const byCountry = await this.metadataByCountry();
-    return new Map(countries.filter((country) => !isCountryGroup(country)).map((country) => [country, entriesInForce(byCountry.get(country) ?? [], periods)]));
+    return new Map(
+      countries
+        .filter((country) => !isCountryGroup(country))
+        .map((country) => [country, entriesInForce(byCountry.get(country) ?? [], periods)]),
+    );
   }
 
   /**
@@ -149,7 +161,9 @@ export class FiguresService {
     if (isRate(measure)) {
       populationTable = await this.denominators.current();
       if (populationTable === null) {
-        throw new FiguresException(FiguresErrorCode.NO_POPULATION_TABLE, 'No population table is loaded, so no rate can be computed.', ['measure']);
+        throw new FiguresException(FiguresErrorCode.NO_POPULATION_TABLE, 'No population table is loaded, so no rate can be computed.', [
+          'measure',
+        ]);
       }
       const countries = geos.flatMap((geo): readonly string[] => countryGroupById(geo)?.members ?? [geo]);
       const populationOf = await this.denominators.lookup(populationTable.version, countries, times.map(populationYear));
@@ -175,7 +189,12 @@ export class FiguresService {
     };
   }
 
-  private async readSelection(cube: ReleasedCube, selection: FigureSelection, measure: Measure, maxCells: number): Promise<FigureTableData> {
+  private async readSelection(
+    cube: ReleasedCube,
+    selection: FigureSelection,
+    measure: Measure,
+    maxCells: number,
+  ): Promise<FigureTableData> {
     assertSelectionSize(selection, maxCells);
     const cells = await this.cubes.storedCells(cube, selection);
     const source: TableSource = {
@@ -217,4 +236,3 @@ function latestReportedYear(cube: ReleasedCube): string {
     .sort((a, b) => comparePeriods(parsePeriod(a), parsePeriod(b)));
   return years.at(-1) ?? cube.extent.times.at(-1) ?? String(new Date().getUTCFullYear());
 }
-

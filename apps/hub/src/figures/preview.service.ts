@@ -47,14 +47,23 @@ export class PreviewService {
     const dataset = datasetById(request.dataset);
     const country = request.country;
     if (!isCountryCode(country)) {
-      throw new FiguresException(FiguresErrorCode.UNKNOWN_CODE, 'country is not a country code of the standard (Eurostat spelling).', ['country']);
+      throw new FiguresException(FiguresErrorCode.UNKNOWN_CODE, 'country is not a country code of the standard (Eurostat spelling).', [
+        'country',
+      ]);
     }
     if (request.filter?.geo?.some((geo) => geo !== country)) {
-      throw new FiguresException(FiguresErrorCode.INVALID_PREVIEW_FILTER, 'A preview covers its country only; leave filter.geo out.', ['filter.geo']);
+      throw new FiguresException(FiguresErrorCode.INVALID_PREVIEW_FILTER, 'A preview covers its country only; leave filter.geo out.', [
+        'filter.geo',
+      ]);
     }
     const started = performance.now();
     const built = await this.build(dataset, country, request, now);
-    this.logger.debug({ msg: 'preview built', dataset: dataset.id, cells: built.selection.cellCount, ms: Math.round(performance.now() - started) });
+    this.logger.debug({
+      msg: 'preview built',
+      dataset: dataset.id,
+      cells: built.selection.cellCount,
+      ms: Math.round(performance.now() - started),
+    });
     return this.figures.assemble(
       built.selection,
       { coverage: built.coverage, cells: built.cells },

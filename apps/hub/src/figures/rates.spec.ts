@@ -20,7 +20,7 @@ const coverage = new Map<string, CubeCoverage>([
 ]);
 
 describe('rates', () => {
-  it('divides a quarter by its year\'s population and a group by the sum of its reporting members\'', () => {
+  it("divides a quarter by its year's population and a group by the sum of its reporting members'", () => {
     expect(denominator('AT', '2026-Q2', population, coverage)).toEqual({ value: 9_000_000, flags: 'e' });
     expect(reportingMembers('EU27_2020', '2026-Q2', coverage)).toEqual(['AT', 'DE']);
     expect(denominator('EU27_2020', '2026-Q2', population, coverage)).toEqual({ value: 93_000_000, flags: 'e' });

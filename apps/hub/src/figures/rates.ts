@@ -53,7 +53,11 @@ export function denominator(
  * Rates from published (protected) counts, never from original ones: rate = count / population * base. A rate is not
  * available when its count or its population is not; its flags combine the count's and the population's.
  */
-export function toRates(cells: readonly SlicedCell[], measure: RateMeasure, denominatorOf: (geo: string, time: string) => PopulationValue): SlicedCell[] {
+export function toRates(
+  cells: readonly SlicedCell[],
+  measure: RateMeasure,
+  denominatorOf: (geo: string, time: string) => PopulationValue,
+): SlicedCell[] {
   const base = RATE_BASE[measure];
   return cells.map((cell) => {
     const [geo, time] = cell.codes as [string, string];

@@ -92,7 +92,11 @@ export class ReleasedCubes {
     const geos = new Set<string>();
     const times = new Set<string>();
     for (const row of rows) {
-      coverage.set(coverageKey(row.geo, row.time), { reported: row.reported, flags: row.flags, breakdownsNotCollected: row.breakdownsNotCollected });
+      coverage.set(coverageKey(row.geo, row.time), {
+        reported: row.reported,
+        flags: row.flags,
+        breakdownsNotCollected: row.breakdownsNotCollected,
+      });
       geos.add(row.geo);
       times.add(row.time);
     }

@@ -81,12 +81,13 @@ export class NodesRepository {
   }
 
   async signerOf(kid: string): Promise<RegisteredSigner | undefined> {
-    const rows: { node_id: string; countries: string[]; node_retired: boolean; public_jwk: PublicSigningJwk }[] = await this.dataSource.query(
-      `SELECT k.node_id, n.countries, n.retired_at IS NOT NULL AS node_retired, k.public_jwk
+    const rows: { node_id: string; countries: string[]; node_retired: boolean; public_jwk: PublicSigningJwk }[] =
+      await this.dataSource.query(
+        `SELECT k.node_id, n.countries, n.retired_at IS NOT NULL AS node_retired, k.public_jwk
          FROM hub_node_key k JOIN hub_node n USING (node_id)
         WHERE k.kid = $1 AND k.retired_at IS NULL`,
-      [kid],
-    );
+        [kid],
+      );
     const row = rows[0];
     return row && { nodeId: row.node_id, countries: row.countries, nodeRetired: row.node_retired, publicJwk: row.public_jwk };
   }

@@ -70,13 +70,22 @@ export class SignedMessageIntake {
     const messageId = payload[kind.idField];
     // A replay is answered before the (costly) validation; the signature already proved who sent it.
     const replay = isUuid(messageId) ? await kind.replay(this.dataSource.manager, messageId.toLowerCase(), signer.nodeId) : undefined;
-    if (replay !== undefined) return { answer: replay, message: undefined, timings: { verifyMs: Math.round(verifiedAt - started), validateMs: 0, prepareMs: 0, storeMs: 0 } };
+    if (replay !== undefined)
+      return {
+        answer: replay,
+        message: undefined,
+        timings: { verifyMs: Math.round(verifiedAt - started), validateMs: 0, prepareMs: 0, storeMs: 0 },
+      };
 
     const checked = kind.validate(payload);
     if (!checked.ok) throw invalid(kind, checked.errors);
     const message = checked.value;
     if (message.nodeId !== signer.nodeId) {
-      throw kind.refuse('NODE_MISMATCH', `The ${kind.noun} names node ${message.nodeId} but is signed with a key of node ${signer.nodeId}.`, ['/nodeId']);
+      throw kind.refuse(
+        'NODE_MISMATCH',
+        `The ${kind.noun} names node ${message.nodeId} but is signed with a key of node ${signer.nodeId}.`,
+        ['/nodeId'],
+      );
     }
     if (!signer.countries.includes(message.country)) {
       throw kind.refuse('COUNTRY_NOT_ALLOWED', `Node ${signer.nodeId} is not registered to report for ${message.country}.`, ['/country']);
@@ -110,7 +119,10 @@ async function lockCountry(manager: EntityManager, country: string): Promise<voi
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`thb-country:${country}`]);
 }
 
-function invalid<Message extends NodeMessage>(kind: SignedMessageKind<Message, unknown, unknown>, errors: readonly ValidationError[]): Error {
+function invalid<Message extends NodeMessage>(
+  kind: SignedMessageKind<Message, unknown, unknown>,
+  errors: readonly ValidationError[],
+): Error {
   const problems = errors.slice(0, MAX_REPORTED_PROBLEMS).map(({ pointer, code, message }) => ({ pointer, code, message }));
   return kind.refuse(
     'INVALID',

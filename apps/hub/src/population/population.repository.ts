@@ -122,13 +122,19 @@ export class PopulationRepository {
   }
 
   /** Total population (both sexes, all ages) of the geos in the years, from one table version, keyed `geo|year`. */
-  async totals(version: string, geos: readonly string[], years: readonly number[]): Promise<Map<string, { value: number | null; flags: string }>> {
+  async totals(
+    version: string,
+    geos: readonly string[],
+    years: readonly number[],
+  ): Promise<Map<string, { value: number | null; flags: string }>> {
     const rows: { geo: string; year: number; value: string | null; flags: string }[] = await this.dataSource.query(
       `SELECT p.geo, p.year, p.value, p.flags
          FROM hub_population p JOIN hub_population_table t ON t.id = p.population_table
         WHERE t.version = $1 AND p.sex = 'T' AND p.age = 'TOTAL' AND p.geo = ANY($2::text[]) AND p.year = ANY($3::smallint[])`,
       [version, [...new Set(geos)], [...new Set(years)]],
     );
-    return new Map(rows.map((row) => [`${row.geo}|${row.year}`, { value: row.value === null ? null : Number(row.value), flags: row.flags }]));
+    return new Map(
+      rows.map((row) => [`${row.geo}|${row.year}`, { value: row.value === null ? null : Number(row.value), flags: row.flags }]),
+    );
   }
 }

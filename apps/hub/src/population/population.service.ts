@@ -1,12 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  EurostatTsvError,
-  parseEurostatPopulationTsv,
-  projectPopulationTable,
-  tryParseIsoDate,
-  type PopulationTable,
-} from '@app/standard';
+import { EurostatTsvError, parseEurostatPopulationTsv, projectPopulationTable, tryParseIsoDate, type PopulationTable } from '@app/standard';
 import type { LoadPopulationTableInput } from './dto/load-population-table.input.js';
 import type { PopulationFigureModel, PopulationTableModel } from './population-table.model.js';
 import { PopulationErrorCode, PopulationException } from './population.exception.js';
@@ -55,9 +49,12 @@ export class PopulationService implements OnApplicationBootstrap {
       });
     } catch (error) {
       if (error instanceof EurostatTsvError) {
-        throw new PopulationException(PopulationErrorCode.INVALID_POPULATION_TABLE, `The TSV is not a population table: ${error.message}.`, [
-          'input.tsv',
-        ], { line: error.line, ...(error.column === undefined ? {} : { column: error.column }) });
+        throw new PopulationException(
+          PopulationErrorCode.INVALID_POPULATION_TABLE,
+          `The TSV is not a population table: ${error.message}.`,
+          ['input.tsv'],
+          { line: error.line, ...(error.column === undefined ? {} : { column: error.column }) },
+        );
       }
       throw error;
     }
@@ -80,7 +77,11 @@ export class PopulationService implements OnApplicationBootstrap {
   }
 
   /** Population of a geo in a year from the named version, or the current one. */
-  async figure(geo: string, year: number, options: { sex?: string; age?: string; version?: string } = {}): Promise<PopulationFigureModel | null> {
+  async figure(
+    geo: string,
+    year: number,
+    options: { sex?: string; age?: string; version?: string } = {},
+  ): Promise<PopulationFigureModel | null> {
     assertQueryable(geo, year, options);
     const row = await this.repository.figure(geo, year, options.sex ?? 'T', options.age ?? 'TOTAL', options.version);
     if (!row) {
@@ -106,9 +107,12 @@ export class PopulationService implements OnApplicationBootstrap {
  * is an error rather than "not available", and a year beyond the smallint column is refused rather than failing there.
  */
 function assertQueryable(geo: string, year: number, options: { sex?: string; age?: string }): void {
-  const refuse = (field: string, message: string) => new PopulationException(PopulationErrorCode.INVALID_POPULATION_QUERY, message, [field]);
-  if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(geo)) throw refuse('geo', 'geo is a country code (Eurostat spelling) or an aggregate such as EU27_2020.');
+  const refuse = (field: string, message: string) =>
+    new PopulationException(PopulationErrorCode.INVALID_POPULATION_QUERY, message, [field]);
+  if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(geo))
+    throw refuse('geo', 'geo is a country code (Eurostat spelling) or an aggregate such as EU27_2020.');
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw refuse('year', 'year has four digits.');
   if (options.sex !== undefined && !['T', 'F', 'M'].includes(options.sex)) throw refuse('sex', 'sex is T, F or M.');
-  if (options.age !== undefined && !/^[A-Z0-9_-]{1,32}$/.test(options.age)) throw refuse('age', 'age is TOTAL or an age code of the table.');
+  if (options.age !== undefined && !/^[A-Z0-9_-]{1,32}$/.test(options.age))
+    throw refuse('age', 'age is TOTAL or an age code of the table.');
 }

@@ -19,9 +19,12 @@ const plan: ReleasePlan = {
   groups: [{ id: 'EU27_2020', members: ['AT', 'DE', 'FR'] }],
   times: ['2025-Q1'],
   coverage: new Map(
-    [coverage('AT', true), coverage('DE', true, { flags: 'p', breakdownsNotCollected: ['citizen'] }), coverage('FR', false), coverage('EU27_2020', true, { flags: ':' })].map(
-      (row) => [coverageKey(row.geo, row.time), row],
-    ),
+    [
+      coverage('AT', true),
+      coverage('DE', true, { flags: 'p', breakdownsNotCollected: ['citizen'] }),
+      coverage('FR', false),
+      coverage('EU27_2020', true, { flags: ':' }),
+    ].map((row) => [coverageKey(row.geo, row.time), row]),
   ),
 };
 /** Persons per country: a full line of citizenship by sex with its margins. */
@@ -37,7 +40,8 @@ function rows(geo: string, persons: Record<string, number>, key: bigint): Aggreg
   ];
 }
 const aggregated = [...rows('AT', { NAT: 40, NON_EU: 2 }, 1234567n), ...rows('DE', { NAT: 25, EU_OTH: 9 }, 7654321n)];
-const find = (cells: readonly ReleaseCell[], geo: string, codes: string[]) => cells.find((cell) => cell.geo === geo && cell.codes.join() === codes.join());
+const find = (cells: readonly ReleaseCell[], geo: string, codes: string[]) =>
+  cells.find((cell) => cell.geo === geo && cell.codes.join() === codes.join());
 
 describe('protecting a dataset', () => {
   it('without protection (tests only): countries as aggregated, groups as sums, absent cells not stored', () => {
@@ -57,11 +61,17 @@ describe('protecting a dataset', () => {
 
   it('stores a not-available grand total for a country that did not report', () => {
     const cells = protectDataset(dataset, aggregated, plan, { method: 'NONE' });
-    expect(cells.filter((cell) => cell.geo === 'FR')).toEqual([{ geo: 'FR', time: '2025-Q1', codes: ['TOTAL', 'TOTAL'], value: null, flags: ':' }]);
+    expect(cells.filter((cell) => cell.geo === 'FR')).toEqual([
+      { geo: 'FR', time: '2025-Q1', codes: ['TOTAL', 'TOTAL'], value: null, flags: ':' },
+    ]);
   });
 
   it('perturbs every cell by its own key under the cell key method, the same way every time', () => {
-    const control = { method: 'CELL_KEY', threshold: 5, table: buildPerturbationTable({ maximumDeviation: 3, variance: 2, blockedUpTo: 2 }) } as const;
+    const control = {
+      method: 'CELL_KEY',
+      threshold: 5,
+      table: buildPerturbationTable({ maximumDeviation: 3, variance: 2, blockedUpTo: 2 }),
+    } as const;
     const cells = protectDataset(dataset, aggregated, plan, control);
     expect(protectDataset(dataset, aggregated, plan, control)).toEqual(cells);
     const small = find(cells, 'AT', ['NON_EU', 'F']);

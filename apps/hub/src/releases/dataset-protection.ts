@@ -99,7 +99,13 @@ export function protectDataset(
     // Whether a row exists must depend on published things only: a stored 0 beside absent zeros would tell that
     // records were there.
     if (cell.value === 0 && cell.flags === '' && !memberConfidential) continue;
-    stored.push({ geo: geoCode, time, codes, value: cell.value, flags: combineFlags(cell.flags, memberConfidential ? 'c' : '', coverage.flags) });
+    stored.push({
+      geo: geoCode,
+      time,
+      codes,
+      value: cell.value,
+      flags: combineFlags(cell.flags, memberConfidential ? 'c' : '', coverage.flags),
+    });
   }
   const grandTotal = dataset.dimensions.map(() => TOTAL);
   for (const coverage of plan.coverage.values()) {
@@ -131,7 +137,11 @@ function notCollectedCells(dataset: DatasetDefinition, coverage: Coverage): Rele
 
 /** Country cells plus, for every group, the sums of its members' cells (counts and cell keys). */
 function withGroupCells(rows: readonly AggregatedRow[], plan: ReleasePlan): AggregatedCell[] {
-  const cells: AggregatedCell[] = rows.map((row) => ({ coordinates: [row.geo, row.time, ...row.codes], count: row.count, cellKey: row.cellKey }));
+  const cells: AggregatedCell[] = rows.map((row) => ({
+    coordinates: [row.geo, row.time, ...row.codes],
+    count: row.count,
+    cellKey: row.cellKey,
+  }));
   const groupsOf = new Map<string, string[]>();
   for (const group of plan.groups) {
     for (const member of group.members) groupsOf.set(member, [...(groupsOf.get(member) ?? []), group.id]);

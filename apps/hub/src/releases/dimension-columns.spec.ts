@@ -23,7 +23,7 @@ describe('leaf columns of the figure catalogue', () => {
     expect(new Set(keys)).toEqual(new Set(Object.keys(LEAF_COLUMNS)));
   });
 
-  it('stores the catalogue\'s leaves of a victim: coarse age, citizenship group by date, UNK for absent protection', () => {
+  it("stores the catalogue's leaves of a victim: coarse age, citizenship group by date, UNK for absent protection", () => {
     expect(recordLeaves(victim)).toEqual({
       leg_stat: ['IDENTIFIED_VICTIM'],
       sex: ['F'],

@@ -68,7 +68,13 @@ export class ReleaseBuilder {
   }
 
   /** What a release published of a dataset (for one country, or all), to flag what changes as `r`. */
-  async previous(manager: EntityManager, releaseNumber: number, dataset: string, scope: ReleaseScope, reported?: Set<string>): Promise<PreviousRelease> {
+  async previous(
+    manager: EntityManager,
+    releaseNumber: number,
+    dataset: string,
+    scope: ReleaseScope,
+    reported?: Set<string>,
+  ): Promise<PreviousRelease> {
     return {
       values: await this.repository.releasedValues(manager, releaseNumber, dataset, scope.country),
       reported: reported ?? (await this.repository.reportedCoverage(manager, releaseNumber, scope.country)),

@@ -87,11 +87,7 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
         geo: country,
         time,
         reported: true,
-        flags: combineFlags(
-          isProvisional(period) ? 'p' : '',
-          verdict.definitionDiffers ? 'd' : '',
-          verdict.breakInSeries ? 'b' : '',
-        ),
+        flags: combineFlags(isProvisional(period) ? 'p' : '', verdict.definitionDiffers ? 'd' : '', verdict.breakInSeries ? 'b' : ''),
         breakdownsNotCollected: verdict.breakdownsNotCollected,
       });
     }

@@ -5,7 +5,7 @@ export class ReleaseDatasetModel {
   @Field()
   dataset!: string;
 
-  @Field(() => [String], { description: 'Dimensions besides geo and time, in the order of each cell\'s codes.' })
+  @Field(() => [String], { description: "Dimensions besides geo and time, in the order of each cell's codes." })
   dimensionIds!: string[];
 
   @Field(() => Int, { description: 'Cells stored (absent cells of reported geo and time are zeros).' })

@@ -36,8 +36,16 @@ export class ReleasesRepository {
   }
 
   /** Fills a temporary person-time table for the given legal statuses (in order of progression), of one country or all. */
-  async createPersonTimeRows(manager: EntityManager, table: string, legalStatuses: readonly LegalStatus[], country?: string): Promise<void> {
-    await manager.query(personTimeRowsSql(table, country !== undefined), country === undefined ? [legalStatuses] : [legalStatuses, country]);
+  async createPersonTimeRows(
+    manager: EntityManager,
+    table: string,
+    legalStatuses: readonly LegalStatus[],
+    country?: string,
+  ): Promise<void> {
+    await manager.query(
+      personTimeRowsSql(table, country !== undefined),
+      country === undefined ? [legalStatuses] : [legalStatuses, country],
+    );
   }
 
   async aggregateDataset(manager: EntityManager, dataset: DatasetDefinition, table: string): Promise<AggregatedRow[]> {
@@ -105,7 +113,10 @@ export class ReleasesRepository {
     const rows: { geo: string; time: string }[] =
       geo === undefined
         ? await manager.query('SELECT geo, time FROM hub_release_coverage WHERE release_number = $1 AND reported', [releaseNumber])
-        : await manager.query('SELECT geo, time FROM hub_release_coverage WHERE release_number = $1 AND geo = $2 AND reported', [releaseNumber, geo]);
+        : await manager.query('SELECT geo, time FROM hub_release_coverage WHERE release_number = $1 AND geo = $2 AND reported', [
+            releaseNumber,
+            geo,
+          ]);
     return new Set(rows.map((row) => coverageKey(row.geo, row.time)));
   }
 
@@ -117,11 +128,10 @@ export class ReleasesRepository {
             releaseNumber,
             dataset,
           ])
-        : await manager.query('SELECT geo, time, codes, value FROM hub_release_cell WHERE release_number = $1 AND dataset = $2 AND geo = $3', [
-            releaseNumber,
-            dataset,
-            geo,
-          ]);
+        : await manager.query(
+            'SELECT geo, time, codes, value FROM hub_release_cell WHERE release_number = $1 AND dataset = $2 AND geo = $3',
+            [releaseNumber, dataset, geo],
+          );
     return new Map(rows.map((row) => [cellKey(row.geo, row.time, row.codes), row.value]));
   }
 
@@ -161,6 +171,8 @@ export class ReleasesRepository {
   }
 
   async coverage(number: number): Promise<ReleaseCoverageEntity[]> {
-    return this.dataSource.getRepository(ReleaseCoverageEntity).find({ where: { releaseNumber: number }, order: { geo: 'ASC', time: 'ASC' } });
+    return this.dataSource
+      .getRepository(ReleaseCoverageEntity)
+      .find({ where: { releaseNumber: number }, order: { geo: 'ASC', time: 'ASC' } });
   }
 }

@@ -21,7 +21,13 @@ const plan: ReleasePlan = {
     ]),
   ),
 };
-const cell = (geo: string, time: string, codes: string[], value: number | null, flags = ''): ReleaseCell => ({ geo, time, codes, value, flags });
+const cell = (geo: string, time: string, codes: string[], value: number | null, flags = ''): ReleaseCell => ({
+  geo,
+  time,
+  codes,
+  value,
+  flags,
+});
 
 describe('revision flags', () => {
   const previous = {
@@ -34,7 +40,11 @@ describe('revision flags', () => {
   };
 
   it('flags r where the published value changed, including a cell that became an absent zero', () => {
-    const marked = markRevisions([cell('AT', '2025-Q1', ['F'], 6), cell('AT', '2025-Q1', ['OTHER'], null), cell('AT', '2025-Q1', ['UNK'], 3)], previous, plan);
+    const marked = markRevisions(
+      [cell('AT', '2025-Q1', ['F'], 6), cell('AT', '2025-Q1', ['OTHER'], null), cell('AT', '2025-Q1', ['UNK'], 3)],
+      previous,
+      plan,
+    );
     expect(marked).toEqual([
       cell('AT', '2025-Q1', ['F'], 6, 'r'),
       cell('AT', '2025-Q1', ['OTHER'], null),

@@ -43,17 +43,46 @@ const legend = (svg: string) => [...svg.matchAll(/class="legend-entry" data-flag
 describe('report chart and page', () => {
   it('draws bars for few periods: one mark per country, flags on the marks, a legend of exactly the flags present', () => {
     const periods = ['2026-Q1'];
-    const rows = [row('AT', 'Austria', [[31, '']], periods), row('DE', 'Germany', [[34, 'd']], periods), row('FR', 'France', [[null, ':']], periods)];
+    const rows = [
+      row('AT', 'Austria', [[31, '']], periods),
+      row('DE', 'Germany', [[34, 'd']], periods),
+      row('FR', 'France', [[null, ':']], periods),
+    ];
     const svg = renderChart({ title: 'Victims', unit: 'persons', measure: Measure.COUNT, periods, rows }).text;
     expect(marks(svg)).toEqual(['AT', 'DE', 'FR']);
     expect(svg).toContain('<rect class="bar"');
     expect(legend(svg)).toEqual([':', 'd']);
-    expect(svg).toMatch(/<desc id="chart-desc">Bar chart of persons by country, 2026-Q1\. In 2026-Q1, highest: Germany \(34\); lowest: Austria \(31\)\. No value in 2026-Q1 for France \(:\)\./);
+    expect(svg).toMatch(
+      /<desc id="chart-desc">Bar chart of persons by country, 2026-Q1\. In 2026-Q1, highest: Germany \(34\); lowest: Austria \(31\)\. No value in 2026-Q1 for France \(:\)\./,
+    );
   });
 
   it('draws lines for many periods, one path per country, breaking where a value is missing', () => {
     const periods = ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
-    const rows = [row('AT', 'Austria', [[3, ''], [4, 'u'], [null, 'c'], [6, '']], periods), row('BE', 'Belgium', [[1, 'p'], [2, 'p'], [3, 'p'], [4, 'p']], periods)];
+    const rows = [
+      row(
+        'AT',
+        'Austria',
+        [
+          [3, ''],
+          [4, 'u'],
+          [null, 'c'],
+          [6, ''],
+        ],
+        periods,
+      ),
+      row(
+        'BE',
+        'Belgium',
+        [
+          [1, 'p'],
+          [2, 'p'],
+          [3, 'p'],
+          [4, 'p'],
+        ],
+        periods,
+      ),
+    ];
     const svg = renderChart({ title: 'Victims', unit: 'persons', measure: Measure.COUNT, periods, rows }).text;
     expect(marks(svg)).toEqual(['AT', 'BE']);
     expect(svg.match(/<path d="([^"]*)"/g)).toHaveLength(2);
@@ -68,7 +97,23 @@ describe('report chart and page', () => {
     const data = report(periods, rows);
     const page = renderReportPage({
       report: data,
-      definitions: new Map([['AT', [{ country: 'AT', validFrom: '2025', validTo: null, legalDefinition: 'PALERMO', identificationThreshold: 'AUTHORITY', breakdownsNotCollected: [], presumedVictimsIncluded: true, footnote: 'Police & "NGOs" <only>' }]]]),
+      definitions: new Map([
+        [
+          'AT',
+          [
+            {
+              country: 'AT',
+              validFrom: '2025',
+              validTo: null,
+              legalDefinition: 'PALERMO',
+              identificationThreshold: 'AUTHORITY',
+              breakdownsNotCollected: [],
+              presumedVictimsIncluded: true,
+              footnote: 'Police & "NGOs" <only>',
+            },
+          ],
+        ],
+      ]),
       query: {},
     });
     expect(page).toContain('<title>Registered victims by citizenship &lt;group&gt;: persons (count), 2026 (release 4)</title>');

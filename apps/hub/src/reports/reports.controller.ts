@@ -2,7 +2,13 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentPrincipal, Public, type Principal } from '@app/auth';
 import { AccessLogService } from '../access-log/access-log.service.js';
-import { listParameter, measureParameter, positiveIntegerParameter, refuseUnknownParameters, type RawQuery } from '../exports/query-parameters.js';
+import {
+  listParameter,
+  measureParameter,
+  positiveIntegerParameter,
+  refuseUnknownParameters,
+  type RawQuery,
+} from '../exports/query-parameters.js';
 import { FiguresService } from '../figures/figures.service.js';
 import { renderReportPage } from './report-page.js';
 
@@ -12,7 +18,8 @@ const KNOWN_PARAMETERS: ReadonlySet<string> = new Set(['release', 'countries', '
  * Page security: no script at all, styles only inline, nothing loaded from elsewhere, not framable, and no referrer
  * sent when a reader follows an export link.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * `GET /reports/{dataset}?release=&countries=AT,DE&periods=2025,2026&measure=RATE_PER_100K`: the comparative report

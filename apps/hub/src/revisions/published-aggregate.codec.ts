@@ -14,7 +14,9 @@ const CELL_SEPARATOR = '\n';
 
 /** A country and time's aggregate as one compact text: one line per cell, `codes<TAB>count<TAB>cellKey`. */
 export function encodeAggregate(cells: readonly AggregateCell[]): string {
-  return cells.map((cell) => `${cell.codes.join(CODE_SEPARATOR)}${FIELD_SEPARATOR}${cell.count}${FIELD_SEPARATOR}${cell.cellKey}`).join(CELL_SEPARATOR);
+  return cells
+    .map((cell) => `${cell.codes.join(CODE_SEPARATOR)}${FIELD_SEPARATOR}${cell.count}${FIELD_SEPARATOR}${cell.cellKey}`)
+    .join(CELL_SEPARATOR);
 }
 
 export function decodeAggregate(text: string): AggregateCell[] {

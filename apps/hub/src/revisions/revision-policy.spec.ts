@@ -30,7 +30,11 @@ describe('revision policy', () => {
   });
 
   it('applies every change at once with a minimum of 1, and refuses a minimum below 1', () => {
-    const input = { reported, published: new Set([revisionKey('AT', '2026-Q1')]), pendingChanges: new Map([[revisionKey('AT', '2026-Q1'), 1]]) };
+    const input = {
+      reported,
+      published: new Set([revisionKey('AT', '2026-Q1')]),
+      pendingChanges: new Map([[revisionKey('AT', '2026-Q1'), 1]]),
+    };
     expect(decideRevisions({ ...input, minChanges: 1 }).get(revisionKey('AT', '2026-Q1'))).toBe('REVISED');
     expect(() => decideRevisions({ ...input, minChanges: 0 })).toThrow(RangeError);
   });

@@ -77,7 +77,12 @@ export class RevisionsRepository {
   }
 
   /** Writes (or replaces) the aggregates a release published, one row per dataset, country and time. */
-  async storeAggregates(manager: EntityManager, releaseNumber: number, dataset: string, aggregates: readonly StoredAggregate[]): Promise<void> {
+  async storeAggregates(
+    manager: EntityManager,
+    releaseNumber: number,
+    dataset: string,
+    aggregates: readonly StoredAggregate[],
+  ): Promise<void> {
     if (aggregates.length === 0) return;
     await manager.query(
       `INSERT INTO hub_published_aggregate (dataset, geo, time, release_number, revision, cells)

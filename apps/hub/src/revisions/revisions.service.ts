@@ -3,7 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { HubConfig, type DisclosureMethod } from '../config/hub.config.js';
 import type { AggregatedRow } from '../releases/release-aggregation.js';
 import { coverageKeyParts, type ReleasePlan } from '../releases/release-plan.js';
-import { changesByTime, decideRevisions, refreshesAggregate, revisionKey, timesOfPeriod, type RevisionDecision } from './revision-policy.js';
+import {
+  changesByTime,
+  decideRevisions,
+  refreshesAggregate,
+  revisionKey,
+  timesOfPeriod,
+  type RevisionDecision,
+} from './revision-policy.js';
 import { RevisionsRepository, type StoredAggregate } from './revisions.repository.js';
 
 /** What one release (or preview) decided for every reported country and time, and what it must write back. */
@@ -39,7 +46,12 @@ export class RevisionsService {
   }
 
   /** Records that changed (erased by a revocation, or written by a loader): each person once per period and year. */
-  async recordChangedRecords(manager: EntityManager, country: string, erased: readonly { period: string; pseudonym: string }[], at: Date): Promise<void> {
+  async recordChangedRecords(
+    manager: EntityManager,
+    country: string,
+    erased: readonly { period: string; pseudonym: string }[],
+    at: Date,
+  ): Promise<void> {
     await this.repository.recordChanges(manager, country, changesByTime(erased), at);
   }
 
@@ -56,7 +68,12 @@ export class RevisionsService {
     const changed = replacesEarlier
       ? await this.repository.changedPersons(manager, submitted.country, submitted.period, submitted.returnId)
       : new Set(submitted.records.map((record) => record.pseudonym)).size;
-    await this.repository.recordChanges(manager, submitted.country, new Map(timesOfPeriod(submitted.period).map((time) => [time, changed])), at);
+    await this.repository.recordChanges(
+      manager,
+      submitted.country,
+      new Map(timesOfPeriod(submitted.period).map((time) => [time, changed])),
+      at,
+    );
   }
 
   /** Decides every reported country and time of a plan (of one country, for a preview). */
@@ -75,7 +92,12 @@ export class RevisionsService {
   }
 
   /** Replaces the rows of held periods by their stored aggregate, and lists what must be stored for this dataset. */
-  async holdDataset(manager: EntityManager, dataset: string, current: readonly AggregatedRow[], round: RevisionRound): Promise<HeldDataset> {
+  async holdDataset(
+    manager: EntityManager,
+    dataset: string,
+    current: readonly AggregatedRow[],
+    round: RevisionRound,
+  ): Promise<HeldDataset> {
     const held = [...round.decisions].filter(([, decision]) => decision === 'HELD').map(([key]) => key);
     const stored = await this.repository.aggregates(manager, dataset, held.map(coverageKeyParts));
     const storedKeys = new Set(stored.map((aggregate) => revisionKey(aggregate.geo, aggregate.time)));

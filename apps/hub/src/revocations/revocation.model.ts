@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ReceiptStatus } from '../keys/receipt-status.js';
 
-@ObjectType('RevocationReceipt', { description: 'The hub\'s answer to a signed revocation notice.' })
+@ObjectType('RevocationReceipt', { description: "The hub's answer to a signed revocation notice." })
 export class RevocationReceiptModel {
   @Field()
   noticeId!: string;

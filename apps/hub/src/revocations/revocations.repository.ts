@@ -8,7 +8,11 @@ export class RevocationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Deletes every record of the pseudonyms in the country; answers which periods lost whom. */
-  async eraseRecords(manager: EntityManager, country: string, pseudonyms: readonly string[]): Promise<{ period: string; pseudonym: string }[]> {
+  async eraseRecords(
+    manager: EntityManager,
+    country: string,
+    pseudonyms: readonly string[],
+  ): Promise<{ period: string; pseudonym: string }[]> {
     return manager.query(
       // Through a CTE: the driver answers a bare DELETE ... RETURNING with [rows, count].
       `WITH gone AS (DELETE FROM hub_record WHERE country = $1 AND pseudonym = ANY($2::text[]) RETURNING period, pseudonym)

@@ -9,7 +9,7 @@ export class RevocationsResolver {
 
   /** Public at the guard: the node authenticates by the JWS signature, verified against the registry. */
   @Public()
-  @Mutation(() => RevocationReceiptModel, { description: 'A node\'s signed revocation notice (JWS, typ thb-revocation+jws).' })
+  @Mutation(() => RevocationReceiptModel, { description: "A node's signed revocation notice (JWS, typ thb-revocation+jws)." })
   submitRevocation(@Args('jws') jws: string): Promise<RevocationReceiptModel> {
     return this.revocationsService.submitRevocation(jws);
   }

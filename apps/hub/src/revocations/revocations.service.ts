@@ -35,7 +35,13 @@ export class RevocationsService {
   async submitRevocation(jws: string): Promise<RevocationReceiptModel> {
     const { answer, message: notice } = await this.intake.take(jws, this.notices);
     if (notice !== undefined && answer.status === ReceiptStatus.ACCEPTED) {
-      this.logger.log({ msg: 'revocation applied', noticeId: notice.noticeId, nodeId: notice.nodeId, country: notice.country, erased: answer.erased });
+      this.logger.log({
+        msg: 'revocation applied',
+        noticeId: notice.noticeId,
+        nodeId: notice.nodeId,
+        country: notice.country,
+        erased: answer.erased,
+      });
     }
     return answer;
   }

@@ -30,7 +30,7 @@ const records = [
 describe('record columns', () => {
   const columns = recordColumns(records, secret);
 
-  it('keeps the standard\'s fields, victims-only fields null for offenders, and lists as comma-joined text', () => {
+  it("keeps the standard's fields, victims-only fields null for offenders, and lists as comma-joined text", () => {
     expect(columns['legal_status']).toEqual(['PRESUMED_VICTIM', 'SUSPECT']);
     expect(columns['exploitation']).toEqual(['LABOUR', 'LABOUR']);
     expect(columns['labour_sector']).toEqual(['A', 'A']);

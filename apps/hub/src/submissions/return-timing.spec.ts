@@ -15,9 +15,8 @@ describe('returnTimingProblems', () => {
     expect(returnTimingProblems({ period: '2026-Q3', generatedAt: '2026-05-10T12:00:00Z' }, now)).toEqual([
       expect.objectContaining({ pointer: '/period', code: 'OUT_OF_RANGE' }),
     ]);
-    expect(returnTimingProblems({ period: '2099-Q1', generatedAt: '2027-01-01T00:00:00Z' }, now).map((problem) => problem.pointer)).toEqual([
-      '/period',
-      '/generatedAt',
-    ]);
+    expect(returnTimingProblems({ period: '2099-Q1', generatedAt: '2027-01-01T00:00:00Z' }, now).map((problem) => problem.pointer)).toEqual(
+      ['/period', '/generatedAt'],
+    );
   });
 });

@@ -15,7 +15,11 @@ export function returnTimingProblems(submitted: Pick<QuarterlyReturn, 'period' |
     problems.push({ pointer: '/period', code: 'OUT_OF_RANGE', message: 'period has not begun yet at the hub' });
   }
   if (Date.parse(submitted.generatedAt) > now.getTime() + MAX_CLOCK_SKEW_MS) {
-    problems.push({ pointer: '/generatedAt', code: 'OUT_OF_RANGE', message: "generatedAt is ahead of the hub's clock; check the node's clock" });
+    problems.push({
+      pointer: '/generatedAt',
+      code: 'OUT_OF_RANGE',
+      message: "generatedAt is ahead of the hub's clock; check the node's clock",
+    });
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { ReceiptStatus } from '../keys/receipt-status.js';
 
-@ObjectType('SubmissionReceipt', { description: 'The hub\'s answer to a signed quarterly return.' })
+@ObjectType('SubmissionReceipt', { description: "The hub's answer to a signed quarterly return." })
 export class SubmissionReceiptModel {
   @Field()
   returnId!: string;

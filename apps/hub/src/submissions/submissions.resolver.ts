@@ -10,7 +10,7 @@ export class SubmissionsResolver {
 
   /** Public at the guard: the node authenticates by the JWS signature, verified against the registry. */
   @Public()
-  @Mutation(() => SubmissionReceiptModel, { description: 'A node\'s signed quarterly return (JWS, typ thb-return+jws).' })
+  @Mutation(() => SubmissionReceiptModel, { description: "A node's signed quarterly return (JWS, typ thb-return+jws)." })
   submitReturn(@Args('jws') jws: string): Promise<SubmissionReceiptModel> {
     return this.submissionsService.submitReturn(jws);
   }

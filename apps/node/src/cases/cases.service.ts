@@ -48,7 +48,11 @@ export class CasesService {
     if (!consent.ok) problems.push(...consent.problems);
     const externalRef = input.externalRef ?? null;
     if (externalRef !== null && (externalRef.trim() === '' || externalRef.length > MAX_EXTERNAL_REF_LENGTH)) {
-      problems.push({ path: 'input.externalRef', code: CasesErrorCode.FORMAT, message: `externalRef must have 1 to ${MAX_EXTERNAL_REF_LENGTH} characters` });
+      problems.push({
+        path: 'input.externalRef',
+        code: CasesErrorCode.FORMAT,
+        message: `externalRef must have 1 to ${MAX_EXTERNAL_REF_LENGTH} characters`,
+      });
     }
     const registrations = this.draftRegistrations(input.registrations, identity.ok ? identity.value.birthDate : undefined, now, problems);
     if (problems.length > 0 || !identity.ok || !consent.ok) throw CasesException.invalidInput(problems);
@@ -94,7 +98,8 @@ export class CasesService {
     }
     await this.transaction(async (manager) => {
       await this.vault.seal(manager, person.id, identity.value.identity, now);
-      for (const update of updates) await manager.update(RegistrationEntity, { id: update.id }, { ageGroup: update.ageGroup, updatedAt: now });
+      for (const update of updates)
+        await manager.update(RegistrationEntity, { id: update.id }, { ageGroup: update.ageGroup, updatedAt: now });
       await manager.update(PersonEntity, { id: person.id }, { updatedAt: now });
     });
     this.logger.log({ msg: 'identity corrected', personId: person.id, ageGroupsChanged: updates.length, by: actor.subject });
@@ -156,17 +161,26 @@ export class CasesService {
       }
       query.andWhere('EXISTS (SELECT 1 FROM registration r WHERE r.person_id = person.id AND r.period = :period)', { period: args.period });
     }
-    if (args.externalRef !== undefined && args.externalRef !== null) query.andWhere('person.external_ref = :ref', { ref: args.externalRef });
+    if (args.externalRef !== undefined && args.externalRef !== null)
+      query.andWhere('person.external_ref = :ref', { ref: args.externalRef });
     const [people, totalCount] = await query
       .orderBy('person.created_at', 'ASC')
       .addOrderBy('person.id', 'ASC')
       .skip(args.offset)
       .take(args.first)
       .getManyAndCount();
-    const registrations = await this.registrationsOf(this.dataSource.manager, people.map((person) => person.id));
+    const registrations = await this.registrationsOf(
+      this.dataSource.manager,
+      people.map((person) => person.id),
+    );
     return {
       totalCount,
-      items: people.map((person) => toPersonModel(person, registrations.filter((registration) => registration.personId === person.id))),
+      items: people.map((person) =>
+        toPersonModel(
+          person,
+          registrations.filter((registration) => registration.personId === person.id),
+        ),
+      ),
     };
   }
 
@@ -179,13 +193,21 @@ export class CasesService {
   ): RegistrationDraft[] {
     const path = 'input';
     if (inputs.length > MAX_REGISTRATIONS_PER_PERSON) {
-      problems.push({ path: `${path}.registrations`, code: CasesErrorCode.TOO_MANY, message: `at most ${MAX_REGISTRATIONS_PER_PERSON} registrations` });
+      problems.push({
+        path: `${path}.registrations`,
+        code: CasesErrorCode.TOO_MANY,
+        message: `at most ${MAX_REGISTRATIONS_PER_PERSON} registrations`,
+      });
       return [];
     }
     const drafts: RegistrationDraft[] = [];
     const seen = new Map<string, number>();
     inputs.forEach((input, index) => {
-      const draft = draftRegistration(input, this.draftContext(birthDate, `${path}.identity.birthDate`, now), `${path}.registrations.${index}`);
+      const draft = draftRegistration(
+        input,
+        this.draftContext(birthDate, `${path}.identity.birthDate`, now),
+        `${path}.registrations.${index}`,
+      );
       if (!draft.ok) {
         problems.push(...draft.problems);
         return;
@@ -249,7 +271,9 @@ export class CasesService {
     } catch (error) {
       const constraint = uniqueViolationOf(error);
       if (constraint === 'person_external_ref_key') {
-        throw new CasesException(CasesErrorCode.DUPLICATE_EXTERNAL_REF, 'Another person already has this externalRef.', ['input.externalRef']);
+        throw new CasesException(CasesErrorCode.DUPLICATE_EXTERNAL_REF, 'Another person already has this externalRef.', [
+          'input.externalRef',
+        ]);
       }
       if (constraint === 'registration_person_period_status') {
         throw new CasesException(
@@ -270,7 +294,13 @@ export async function insertRegistrations(
   drafts: readonly RegistrationDraft[],
   now: Date,
 ): Promise<RegistrationEntity[]> {
-  const rows = drafts.map((draft): RegistrationEntity => ({ id: randomUUID(), personId, ...rowValuesOf(draft), createdAt: now, updatedAt: now }));
+  const rows = drafts.map((draft): RegistrationEntity => ({
+    id: randomUUID(),
+    personId,
+    ...rowValuesOf(draft),
+    createdAt: now,
+    updatedAt: now,
+  }));
   if (rows.length > 0) await manager.insert(RegistrationEntity, rows);
   return rows;
 }

@@ -49,7 +49,11 @@ export function draftIdentity(input: IdentityFieldsInput | null | undefined, tod
   }
   documents.forEach((document, index) => {
     if (document.length > MAX_DOCUMENT_LENGTH) {
-      problems.push({ path: `${path}.documentNumbers.${index}`, code: CasesErrorCode.TOO_LONG, message: `a document number has at most ${MAX_DOCUMENT_LENGTH} characters` });
+      problems.push({
+        path: `${path}.documentNumbers.${index}`,
+        code: CasesErrorCode.TOO_LONG,
+        message: `a document number has at most ${MAX_DOCUMENT_LENGTH} characters`,
+      });
     }
   });
   if (documents.length > 0) identity['documentNumbers'] = documents;

@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { parseIsoDate } from '@app/standard';
 import { draftRegistration, type DraftContext, type RegistrationFields } from './registration-draft.js';
 
-const context: DraftContext = { country: 'AT', birthDate: undefined, birthDatePath: 'input.identity.birthDate', today: parseIsoDate('2026-06-30') };
+const context: DraftContext = {
+  country: 'AT',
+  birthDate: undefined,
+  birthDatePath: 'input.identity.birthDate',
+  today: parseIsoDate('2026-06-30'),
+};
 const victim: RegistrationFields = {
   registrationDate: '2026-04-01',
   legalStatus: 'PRESUMED_VICTIM',

@@ -94,32 +94,57 @@ interface Timing {
   readonly period: string;
 }
 
-function registrationTiming(fields: RegistrationFields, today: IsoDate, at: (field: string) => string, problems: InputProblem[]): Timing | undefined {
+function registrationTiming(
+  fields: RegistrationFields,
+  today: IsoDate,
+  at: (field: string) => string,
+  problems: InputProblem[],
+): Timing | undefined {
   const hasDate = fields.registrationDate !== undefined && fields.registrationDate !== null;
   const hasYear = fields.registrationYear !== undefined && fields.registrationYear !== null;
   if (hasDate && hasYear) {
-    problems.push({ path: at('registrationYear'), code: CasesErrorCode.NOT_ALLOWED, message: 'give registrationDate or registrationYear, not both' });
+    problems.push({
+      path: at('registrationYear'),
+      code: CasesErrorCode.NOT_ALLOWED,
+      message: 'give registrationDate or registrationYear, not both',
+    });
     return undefined;
   }
   if (!hasDate && !hasYear) {
-    problems.push({ path: at('registrationDate'), code: CasesErrorCode.REQUIRED, message: 'registrationDate (or registrationYear) is required' });
+    problems.push({
+      path: at('registrationDate'),
+      code: CasesErrorCode.REQUIRED,
+      message: 'registrationDate (or registrationYear) is required',
+    });
     return undefined;
   }
   if (hasDate) {
     const date = tryParseIsoDate(fields.registrationDate as string);
     if (date === undefined) {
-      problems.push({ path: at('registrationDate'), code: CasesErrorCode.FORMAT, message: 'registrationDate must be a calendar date YYYY-MM-DD' });
+      problems.push({
+        path: at('registrationDate'),
+        code: CasesErrorCode.FORMAT,
+        message: 'registrationDate must be a calendar date YYYY-MM-DD',
+      });
       return undefined;
     }
     if (date > today || Number(date.slice(0, 4)) < FIRST_YEAR) {
-      problems.push({ path: at('registrationDate'), code: CasesErrorCode.OUT_OF_RANGE, message: `registrationDate must be from ${FIRST_YEAR} to today` });
+      problems.push({
+        path: at('registrationDate'),
+        code: CasesErrorCode.OUT_OF_RANGE,
+        message: `registrationDate must be from ${FIRST_YEAR} to today`,
+      });
       return undefined;
     }
     return { date, year: Number(date.slice(0, 4)), period: formatPeriod(quarterOfDate(date)) };
   }
   const year = fields.registrationYear as number;
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > Number(today.slice(0, 4))) {
-    problems.push({ path: at('registrationYear'), code: CasesErrorCode.OUT_OF_RANGE, message: `registrationYear must be from ${FIRST_YEAR} to this year` });
+    problems.push({
+      path: at('registrationYear'),
+      code: CasesErrorCode.OUT_OF_RANGE,
+      message: `registrationYear must be from ${FIRST_YEAR} to this year`,
+    });
     return undefined;
   }
   return { date: null, year, period: String(year) };
@@ -144,7 +169,11 @@ function resolveAgeGroup(
     return given ?? 'UNK';
   }
   if (given !== undefined && given !== derived) {
-    problems.push({ path: at('ageGroup'), code: CasesErrorCode.AGE_GROUP_MISMATCH, message: 'ageGroup differs from the one the birth date gives; omit it' });
+    problems.push({
+      path: at('ageGroup'),
+      code: CasesErrorCode.AGE_GROUP_MISMATCH,
+      message: 'ageGroup differs from the one the birth date gives; omit it',
+    });
   }
   return derived;
 }

@@ -19,7 +19,10 @@ export type RegistrationEntity = StoredCaseFields & {
 
 /** The case fields' columns, as TypeORM declares them. */
 const caseColumns: Record<string, EntitySchemaColumnOptions> = Object.fromEntries(
-  CASE_FIELDS.map((field) => [field.name, { name: field.column, type: field.sqlType, array: field.multiValued, nullable: isNullableField(field) }]),
+  CASE_FIELDS.map((field) => [
+    field.name,
+    { name: field.column, type: field.sqlType, array: field.multiValued, nullable: isNullableField(field) },
+  ]),
 );
 
 export const RegistrationEntity = new EntitySchema<RegistrationEntity>({

@@ -66,11 +66,19 @@ describe('NodeConfig', () => {
 
   it('in production requires the node identity and the hub key, and refuses the development token issuer', () => {
     const production = { ...base, NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/thb/idp.json', AUTH_ISSUER: 'https://idp.example.org' };
-    expect(() => NodeConfig.fromEnv({ ...production, NODE_COUNTRY: 'AT', HUB_JWKS_FILE: '/x' })).toThrow(expect.objectContaining({ variable: 'NODE_ID' }));
-    expect(() => NodeConfig.fromEnv({ ...production, NODE_ID: 'node-at', HUB_JWKS_FILE: '/x' })).toThrow(expect.objectContaining({ variable: 'NODE_COUNTRY' }));
-    expect(() => NodeConfig.fromEnv({ ...production, NODE_ID: 'node-at', NODE_COUNTRY: 'AT' })).toThrow(expect.objectContaining({ variable: 'HUB_JWKS_FILE' }));
+    expect(() => NodeConfig.fromEnv({ ...production, NODE_COUNTRY: 'AT', HUB_JWKS_FILE: '/x' })).toThrow(
+      expect.objectContaining({ variable: 'NODE_ID' }),
+    );
+    expect(() => NodeConfig.fromEnv({ ...production, NODE_ID: 'node-at', HUB_JWKS_FILE: '/x' })).toThrow(
+      expect.objectContaining({ variable: 'NODE_COUNTRY' }),
+    );
+    expect(() => NodeConfig.fromEnv({ ...production, NODE_ID: 'node-at', NODE_COUNTRY: 'AT' })).toThrow(
+      expect.objectContaining({ variable: 'HUB_JWKS_FILE' }),
+    );
     const complete = { ...production, NODE_ID: 'node-at', NODE_COUNTRY: 'AT', HUB_JWKS_FILE: '/x' };
     expect(NodeConfig.fromEnv(complete).auth.mode).toBe('JWKS_FILE');
-    expect(() => NodeConfig.fromEnv({ ...complete, AUTH_JWKS_FILE: undefined, AUTH_ISSUER: undefined })).toThrow(expect.objectContaining({ variable: 'NODE_ENV' }));
+    expect(() => NodeConfig.fromEnv({ ...complete, AUTH_JWKS_FILE: undefined, AUTH_ISSUER: undefined })).toThrow(
+      expect.objectContaining({ variable: 'NODE_ENV' }),
+    );
   });
 });

@@ -28,6 +28,11 @@ export class ConsentException extends defineDomainException<ConsentErrorCode>('C
   static invalidInput(problems: readonly InputProblem[]): ConsentException {
     const [first] = problems;
     const code = Object.values(ConsentErrorCode).find((candidate) => candidate === first.code) ?? ConsentErrorCode.NOT_ALLOWED;
-    return new ConsentException(code, `${first.path}: ${first.message}`, problems.map((problem) => problem.path), { problems });
+    return new ConsentException(
+      code,
+      `${first.path}: ${first.message}`,
+      problems.map((problem) => problem.path),
+      { problems },
+    );
   }
 }

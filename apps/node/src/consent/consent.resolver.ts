@@ -28,7 +28,10 @@ export class ConsentResolver {
   @Mutation(() => RevocationModel, {
     description: "Revokes a person's consent for good: destroys their identity key, drops them from returns, notifies the hub.",
   })
-  revokeConsent(@CurrentPrincipal() principal: Principal, @Args('personId', { type: () => ID }) personId: string): Promise<RevocationModel> {
+  revokeConsent(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+  ): Promise<RevocationModel> {
     return this.consent.revokeConsent(this.scope.actorOf(principal), personId);
   }
 

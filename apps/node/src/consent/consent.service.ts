@@ -67,7 +67,8 @@ export class ConsentService implements OnModuleInit {
     const consent = draftConsent(input, calendarDayOf(now), 'input');
     if (!consent.ok) throw ConsentException.invalidInput(consent.problems);
     const person = await this.findPerson(personId);
-    if (person.revokedAt !== null) throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent for good.', ['personId']);
+    if (person.revokedAt !== null)
+      throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent for good.', ['personId']);
     if (person.internationalConsentGivenOn !== null && !input.international) {
       throw new ConsentException(
         ConsentErrorCode.WITHDRAWAL_REQUIRES_REVOCATION,
@@ -82,7 +83,13 @@ export class ConsentService implements OnModuleInit {
       : null;
     person.updatedAt = now;
     await this.dataSource.getRepository(PersonEntity).save(person);
-    this.logger.log({ msg: 'consent recorded', personId: person.id, statistics: input.statistics, international: input.international, by: actor.subject });
+    this.logger.log({
+      msg: 'consent recorded',
+      personId: person.id,
+      statistics: input.statistics,
+      international: input.international,
+      by: actor.subject,
+    });
     const registrations = await this.dataSource.getRepository(RegistrationEntity).findBy({ personId: person.id });
     return toPersonModel(person, registrations);
   }
@@ -97,7 +104,8 @@ export class ConsentService implements OnModuleInit {
       await this.outbox.lockQueue(manager);
       const person = await manager.findOne(PersonEntity, { where: { id: personId }, lock: { mode: 'pessimistic_write' } });
       if (person === null) throw new ConsentException(ConsentErrorCode.PERSON_NOT_FOUND, 'No such person.', ['personId']);
-      if (person.revokedAt !== null) throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent already.', ['personId']);
+      if (person.revokedAt !== null)
+        throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent already.', ['personId']);
       const now = new Date();
       await manager.update(PersonEntity, { id: person.id }, { revokedAt: now, updatedAt: now });
       await this.vault.shred(manager, person.id, now);

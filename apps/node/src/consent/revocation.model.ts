@@ -45,14 +45,14 @@ export class RevocationModel {
   @Field(() => String, { nullable: true })
   lastErrorCode!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Records the hub erased, from its verified receipt." })
+  @Field(() => Int, { nullable: true, description: 'Records the hub erased, from its verified receipt.' })
   erased!: number | null;
 
   @Field(() => String, {
     nullable: true,
     description:
       "What the revocation promises for published figures, from the hub's verified receipt: the person is erased from the " +
-      'hub at once, and left out of each period\'s figures from that period\'s next scheduled revision on.',
+      "hub at once, and left out of each period's figures from that period's next scheduled revision on.",
   })
   figuresPromise!: string | null;
 

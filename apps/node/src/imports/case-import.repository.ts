@@ -84,7 +84,11 @@ export class CaseImportRepository {
   }
 
   /** Inserts new registrations and updates changed ones; one answer row per registration inserted or updated. */
-  async upsertRegistrations(manager: EntityManager, rows: readonly ImportedRegistration[], now: Date): Promise<Array<{ inserted: boolean }>> {
+  async upsertRegistrations(
+    manager: EntityManager,
+    rows: readonly ImportedRegistration[],
+    now: Date,
+  ): Promise<Array<{ inserted: boolean }>> {
     const fieldValues = CASE_FIELDS.map((field) =>
       rows.map(({ facts }) => {
         const value = recordFieldValue(facts, field);

@@ -103,10 +103,16 @@ export class CaseImportService {
       });
     } catch (error) {
       if (error instanceof CsvImportError) {
-        this.logger.warn({ msg: 'import rolled back', code: error.problem.code, line: error.problem.line, rowsRead: error.report.rowsRead });
+        this.logger.warn({
+          msg: 'import rolled back',
+          code: error.problem.code,
+          line: error.problem.line,
+          rowsRead: error.report.rowsRead,
+        });
         throw CaseImportException.aborted(CaseImportErrorCode.FILE_REJECTED, error.report);
       }
-      if (error instanceof CaseImportException) this.logger.warn({ msg: 'import rolled back', code: error.code, rejected: error.report.rejected });
+      if (error instanceof CaseImportException)
+        this.logger.warn({ msg: 'import rolled back', code: error.code, rejected: error.report.rejected });
       throw error;
     }
     this.logger.log({ msg: 'import committed', format: request.format, rowsRead: report.rowsRead, rejected: report.rejected, ...tally });
@@ -132,7 +138,13 @@ export class CaseImportService {
     if (cases.length === 0) return;
     const byRef = await this.repository.personsByRef(manager, [...new Set(cases.map((imported) => imported.personId))]);
     tally.personsMatched += byRef.size;
-    await this.createPersons(manager, cases.filter((imported) => !byRef.has(imported.personId)), byRef, tally, now);
+    await this.createPersons(
+      manager,
+      cases.filter((imported) => !byRef.has(imported.personId)),
+      byRef,
+      tally,
+      now,
+    );
 
     // One registration per person, period and legal status: a later row of the same batch replaces an earlier one.
     const registrations = new Map<string, { personId: string; imported: ImportedCase; period: string }>();

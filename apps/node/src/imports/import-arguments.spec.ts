@@ -14,7 +14,20 @@ describe('parseImportArguments', () => {
   });
 
   it('reads every option', () => {
-    expect(parseImportArguments(['--format', 'ctdc', '--strict', '--delimiter', 'tab', '--consent', 'international', '--id-prefix', 'ctdc2020-', 'x.csv'])).toEqual({
+    expect(
+      parseImportArguments([
+        '--format',
+        'ctdc',
+        '--strict',
+        '--delimiter',
+        'tab',
+        '--consent',
+        'international',
+        '--id-prefix',
+        'ctdc2020-',
+        'x.csv',
+      ]),
+    ).toEqual({
       file: 'x.csv',
       format: 'ctdc',
       strict: true,
@@ -24,17 +37,23 @@ describe('parseImportArguments', () => {
     });
   });
 
-  it.each([[[]], [['--format', 'xlsx', 'a.csv']], [['--delimiter', '|', 'a.csv']], [['--consent']], [['a.csv', 'b.csv']], [['--verbose', 'a.csv']]])(
-    'refuses %j with the usage',
-    (argv) => {
-      expect(() => parseImportArguments(argv)).toThrow(ImportUsageError);
-    },
-  );
+  it.each([
+    [[]],
+    [['--format', 'xlsx', 'a.csv']],
+    [['--delimiter', '|', 'a.csv']],
+    [['--consent']],
+    [['a.csv', 'b.csv']],
+    [['--verbose', 'a.csv']],
+  ])('refuses %j with the usage', (argv) => {
+    expect(() => parseImportArguments(argv)).toThrow(ImportUsageError);
+  });
 });
 
 describe('detectCaseFileFormat', () => {
   it('recognises a CTDC header and reads anything else as the template', () => {
-    expect(detectCaseFileFormat('yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour,isSexualExploit,CountryOfExploitation')).toBe('ctdc');
+    expect(
+      detectCaseFileFormat('yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour,isSexualExploit,CountryOfExploitation'),
+    ).toBe('ctdc');
     expect(detectCaseFileFormat('personId,registrationDate,legalStatus')).toBe('template');
     expect(detectCaseFileFormat('personId;yearOfRegistrationX;CountryOfExploitation')).toBe('template');
   });

@@ -5,7 +5,13 @@ describe('ImportProgress', () => {
   it('redraws a bar on a terminal, at most once per interval, and ends the line when finished', () => {
     const written: string[] = [];
     let now = 0;
-    const progress = new ImportProgress(1_000, (text) => written.push(text), true, () => now, 100);
+    const progress = new ImportProgress(
+      1_000,
+      (text) => written.push(text),
+      true,
+      () => now,
+      100,
+    );
     progress.bytesRead(100);
     progress.rowsRead(10);
     now = 50;
@@ -25,7 +31,13 @@ describe('ImportProgress', () => {
   it('writes plain, throttled lines to a log', () => {
     const written: string[] = [];
     let now = 0;
-    const progress = new ImportProgress(10, (text) => written.push(text), false, () => now, 5_000);
+    const progress = new ImportProgress(
+      10,
+      (text) => written.push(text),
+      false,
+      () => now,
+      5_000,
+    );
     for (let row = 1; row <= 1_000; row += 1) {
       now += 10;
       progress.rowsRead(row);

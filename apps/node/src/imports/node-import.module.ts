@@ -9,6 +9,9 @@ import { ImportsModule } from './imports.module.js';
 @Module({})
 export class NodeImportModule {
   static forRoot(config: NodeConfig): DynamicModule {
-    return { module: NodeImportModule, imports: [NodeConfigModule.forRoot(config), nodeDatabaseModule(), KeysModule, AccessModule, ImportsModule] };
+    return {
+      module: NodeImportModule,
+      imports: [NodeConfigModule.forRoot(config), nodeDatabaseModule(), KeysModule, AccessModule, ImportsModule],
+    };
   }
 }

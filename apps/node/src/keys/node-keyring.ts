@@ -30,12 +30,6 @@ export class NodeKeyring {
     masterSecret.fill(0);
     const jwks = await signingKeyToJwk(keys.signing);
     const origin: MasterSecretSource = source === 'environment' ? 'environment' : created ? 'file-created' : 'file';
-    return new NodeKeyring(
-      keys.pseudonymKey,
-      keys.vaultKey,
-      { privateJwk: jwks.private, kid: jwks.public.kid },
-      jwks.public,
-      origin,
-    );
+    return new NodeKeyring(keys.pseudonymKey, keys.vaultKey, { privateJwk: jwks.private, kid: jwks.public.kid }, jwks.public, origin);
   }
 }

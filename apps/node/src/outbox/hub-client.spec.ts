@@ -27,7 +27,8 @@ describe('sendToHub', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const send = (kind: OutboxKind = OutboxKind.RETURN) => sendToHub(url, kind, 'header.payload.signature', 2_000, new AbortController().signal);
+  const send = (kind: OutboxKind = OutboxKind.RETURN) =>
+    sendToHub(url, kind, 'header.payload.signature', 2_000, new AbortController().signal);
   const reply = (status: number, body: unknown) => {
     answer = { status, body: typeof body === 'string' ? body : JSON.stringify(body) };
   };
@@ -73,6 +74,9 @@ describe('sendToHub', () => {
     });
     const stop = new AbortController();
     stop.abort();
-    expect(await sendToHub(url, OutboxKind.RETURN, 'a.b.c', 2_000, stop.signal)).toEqual({ outcome: 'UNREACHABLE', code: 'DELIVERY_INTERRUPTED' });
+    expect(await sendToHub(url, OutboxKind.RETURN, 'a.b.c', 2_000, stop.signal)).toEqual({
+      outcome: 'UNREACHABLE',
+      code: 'DELIVERY_INTERRUPTED',
+    });
   });
 });

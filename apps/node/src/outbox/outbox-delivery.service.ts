@@ -114,7 +114,12 @@ export class OutboxDeliveryService implements OnApplicationBootstrap, OnModuleDe
     switch (outcome.kind) {
       case 'RECEIPTED':
       case 'DELIVERED_UNVERIFIED':
-        this.logger.log({ msg: 'message delivered', ...entry, hubStatus: outcome.hubStatus, receiptVerified: outcome.kind === 'RECEIPTED' });
+        this.logger.log({
+          msg: 'message delivered',
+          ...entry,
+          hubStatus: outcome.hubStatus,
+          receiptVerified: outcome.kind === 'RECEIPTED',
+        });
         return;
       case 'REJECTED':
         this.logger.warn({ msg: 'message rejected by the hub', ...entry, code: outcome.code });

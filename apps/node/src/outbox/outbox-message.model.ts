@@ -9,7 +9,7 @@ registerEnumType(OutboxState, {
     PENDING: { description: 'Waiting for its next attempt.' },
     SENDING: { description: 'A delivery is in progress.' },
     DELIVERED: { description: 'The hub accepted it; its receipt could not be verified (no hub key configured).' },
-    RECEIPTED: { description: "The hub accepted it and its signed receipt verified." },
+    RECEIPTED: { description: 'The hub accepted it and its signed receipt verified.' },
     REJECTED: { description: 'The hub refused it for good; see lastErrorCode.' },
   },
 });
@@ -35,7 +35,10 @@ export class OutboxMessageModel {
   @Field(() => Date, { nullable: true })
   lastAttemptAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Code of the last failure (hub error code, HUB_UNREACHABLE, RECEIPT_BAD_SIGNATURE...).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the last failure (hub error code, HUB_UNREACHABLE, RECEIPT_BAD_SIGNATURE...).',
+  })
   lastErrorCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'ACCEPTED or DUPLICATE, as the hub answered.' })

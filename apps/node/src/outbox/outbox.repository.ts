@@ -112,7 +112,10 @@ export class OutboxRepository {
   }
 
   async markRejected(manager: EntityManager, id: string, code: string): Promise<void> {
-    await manager.query(`UPDATE outbox_message SET state = 'REJECTED', lease_until = NULL, last_error_code = $2 ${STILL_SENDING}`, [id, code]);
+    await manager.query(`UPDATE outbox_message SET state = 'REJECTED', lease_until = NULL, last_error_code = $2 ${STILL_SENDING}`, [
+      id,
+      code,
+    ]);
   }
 
   async markForRetry(manager: EntityManager, id: string, retryAt: Date, code: string): Promise<void> {
@@ -123,7 +126,9 @@ export class OutboxRepository {
   }
 
   async deliveredUnverified(): Promise<OutboxMessageEntity[]> {
-    return this.dataSource.getRepository(OutboxMessageEntity).find({ where: { state: OutboxState.DELIVERED }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(OutboxMessageEntity)
+      .find({ where: { state: OutboxState.DELIVERED }, order: { createdAt: 'ASC' } });
   }
 
   /** DELIVERED -> RECEIPTED; false when the message was not DELIVERED (any more). */

@@ -17,9 +17,7 @@ export interface ClaimedMessage {
 }
 
 /** The head of the queue: either claimed now, or due at a later time, or nothing waiting. */
-export type ClaimResult =
-  | { readonly claimed: ClaimedMessage }
-  | { readonly claimed: undefined; readonly dueAt: Date | undefined };
+export type ClaimResult = { readonly claimed: ClaimedMessage } | { readonly claimed: undefined; readonly dueAt: Date | undefined };
 
 export type DeliveryOutcome =
   | { readonly kind: 'RECEIPTED'; readonly hubStatus: HubStatus; readonly receipt: string; readonly facts: ReceiptFacts }
@@ -88,7 +86,12 @@ export class OutboxService {
         case 'RECEIPTED':
         case 'DELIVERED_UNVERIFIED': {
           const state = outcome.kind === 'RECEIPTED' ? OutboxState.RECEIPTED : OutboxState.DELIVERED;
-          const updated = await this.repository.markDelivered(manager, message.id, { state, hubStatus: outcome.hubStatus, receipt: outcome.receipt }, now);
+          const updated = await this.repository.markDelivered(
+            manager,
+            message.id,
+            { state, hubStatus: outcome.hubStatus, receipt: outcome.receipt },
+            now,
+          );
           if (updated && outcome.kind === 'RECEIPTED') {
             await this.receiptHandlers.get(message.kind)?.(manager, message.id, { ...outcome.facts, receiptedAt: now });
           }
@@ -112,7 +115,8 @@ export class OutboxService {
   /** Upgrades a DELIVERED message whose stored receipt now verifies. */
   async markReceipted(messageId: string, kind: OutboxKind, facts: ReceiptFacts, now: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (await this.repository.markReceipted(manager, messageId)) await this.receiptHandlers.get(kind)?.(manager, messageId, { ...facts, receiptedAt: now });
+      if (await this.repository.markReceipted(manager, messageId))
+        await this.receiptHandlers.get(kind)?.(manager, messageId, { ...facts, receiptedAt: now });
     });
   }
 

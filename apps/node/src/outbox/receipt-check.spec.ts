@@ -60,14 +60,23 @@ describe('checkReceipt', () => {
 
   it('refuses a receipt signed by another key claiming the hub kid', async () => {
     const forger = await keyPair('hub');
-    const forged = await signJws(receiptPayload(), { privateJwk: { ...forger.signing.privateJwk, kid: hub.publicJwk.kid }, kid: hub.publicJwk.kid }, { typ: JwsTypes.receipt });
+    const forged = await signJws(
+      receiptPayload(),
+      { privateJwk: { ...forger.signing.privateJwk, kid: hub.publicJwk.kid }, kid: hub.publicJwk.kid },
+      { typ: JwsTypes.receipt },
+    );
     expect(await checkReceipt(forged, message, party, hubKeys)).toEqual({ valid: false, code: 'RECEIPT_BAD_SIGNATURE' });
   });
 
   it('refuses a receipt from an unknown key, of the wrong type, or malformed', async () => {
     const stranger = await keyPair('hub');
-    expect(await checkReceipt(await signJws(receiptPayload(), stranger.signing, { typ: JwsTypes.receipt }), message, party, hubKeys)).toEqual({ valid: false, code: 'RECEIPT_UNKNOWN_KEY' });
-    expect(await checkReceipt(await signJws(receiptPayload(), hub.signing, { typ: JwsTypes.return }), message, party, hubKeys)).toEqual({ valid: false, code: 'RECEIPT_WRONG_TYPE' });
+    expect(
+      await checkReceipt(await signJws(receiptPayload(), stranger.signing, { typ: JwsTypes.receipt }), message, party, hubKeys),
+    ).toEqual({ valid: false, code: 'RECEIPT_UNKNOWN_KEY' });
+    expect(await checkReceipt(await signJws(receiptPayload(), hub.signing, { typ: JwsTypes.return }), message, party, hubKeys)).toEqual({
+      valid: false,
+      code: 'RECEIPT_WRONG_TYPE',
+    });
     expect(await checkReceipt('not.a.jws', message, party, hubKeys)).toEqual({ valid: false, code: 'RECEIPT_MALFORMED' });
   });
 
@@ -87,7 +96,15 @@ describe('checkReceipt', () => {
   it('reads what a revocation receipt says the hub erased', async () => {
     const noticeId = '22222222-2222-4222-8222-222222222222';
     const revocation: DeliveredMessage = { id: noticeId, kind: OutboxKind.REVOCATION, payload: 'unused' };
-    const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 4, receivedAt: '2026-04-03T08:00:00Z', hub: HUB_NAME };
+    const payload = {
+      kind: 'REVOCATION',
+      messageId: noticeId,
+      nodeId: 'node-at',
+      country: 'AT',
+      erased: 4,
+      receivedAt: '2026-04-03T08:00:00Z',
+      hub: HUB_NAME,
+    };
     const receipt = await signJws(payload, hub.signing, { typ: JwsTypes.receipt });
     expect(await checkReceipt(receipt, revocation, party, hubKeys)).toMatchObject({ valid: true, facts: { erased: 4 } });
     const negative = await signJws({ ...payload, erased: -1 }, hub.signing, { typ: JwsTypes.receipt });
@@ -97,10 +114,21 @@ describe('checkReceipt', () => {
   it('reads the promise a revocation receipt makes for published figures, and refuses one that is not a short text', async () => {
     const noticeId = '6b1f0a6e-3c1f-4c50-9d55-9f0f7f1d2b3c';
     const revocation: DeliveredMessage = { id: noticeId, kind: OutboxKind.REVOCATION, payload: 'unused' };
-    const payload = { kind: 'REVOCATION', messageId: noticeId, nodeId: 'node-at', country: 'AT', erased: 1, receivedAt: '2026-04-03T08:00:00Z', hub: HUB_NAME };
+    const payload = {
+      kind: 'REVOCATION',
+      messageId: noticeId,
+      nodeId: 'node-at',
+      country: 'AT',
+      erased: 1,
+      receivedAt: '2026-04-03T08:00:00Z',
+      hub: HUB_NAME,
+    };
     const promise = 'Erased from the hub when this receipt was issued.';
     const signed = await signJws({ ...payload, figuresPromise: promise }, hub.signing, { typ: JwsTypes.receipt });
-    expect(await checkReceipt(signed, revocation, party, hubKeys)).toMatchObject({ valid: true, facts: { erased: 1, figuresPromise: promise } });
+    expect(await checkReceipt(signed, revocation, party, hubKeys)).toMatchObject({
+      valid: true,
+      facts: { erased: 1, figuresPromise: promise },
+    });
     for (const bad of [42, '', 'x'.repeat(2001)]) {
       const wrong = await signJws({ ...payload, figuresPromise: bad }, hub.signing, { typ: JwsTypes.receipt });
       expect(await checkReceipt(wrong, revocation, party, hubKeys)).toEqual({ valid: false, code: 'RECEIPT_MISMATCH' });

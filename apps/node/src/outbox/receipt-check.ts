@@ -16,8 +16,7 @@ export interface ReceiptParty {
 }
 
 export type ReceiptCheck =
-  | { readonly valid: true; readonly receivedAt: Date; readonly facts: ReceiptFacts }
-  | { readonly valid: false; readonly code: string };
+  { readonly valid: true; readonly receivedAt: Date; readonly facts: ReceiptFacts } | { readonly valid: false; readonly code: string };
 
 /**
  * Verifies a receipt against the hub's keys, then its claims against the message it acknowledges (the contract's

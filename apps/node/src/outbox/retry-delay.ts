@@ -5,7 +5,11 @@ import type { OutboxTiming } from '../config/node.config.js';
  * base delay, capped, with "equal jitter" (half fixed, half random) so that many nodes coming back after a hub outage
  * do not retry in lock-step, while a retry never comes sooner than half the nominal delay.
  */
-export function retryDelayMs(failedAttempts: number, timing: Pick<OutboxTiming, 'baseDelayMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
+export function retryDelayMs(
+  failedAttempts: number,
+  timing: Pick<OutboxTiming, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(failedAttempts, 1) - 1, 40);
   const nominal = Math.min(timing.maxDelayMs, timing.baseDelayMs * 2 ** exponent);
   const jitter = Math.min(Math.max(random(), 0), 1);

@@ -61,7 +61,10 @@ describe('buildQuarterlyReturn', () => {
   });
 
   it('withholds registrations without international consent and counts them', () => {
-    const built = buildQuarterlyReturn([row('A'), row('B', { internationalConsent: false }), row('C', { internationalConsent: false })], envelope);
+    const built = buildQuarterlyReturn(
+      [row('A'), row('B', { internationalConsent: false }), row('C', { internationalConsent: false })],
+      envelope,
+    );
     expect(built.records.map((record) => record.pseudonym)).toEqual([pseudonym('A')]);
     expect(built.withheld).toEqual({ noConsent: 2, invalid: 0 });
   });

@@ -1,5 +1,11 @@
 import {
-  STANDARD_VERSION, caseFieldsOf, validateRecord, type Protection, type PseudonymisedRecord, type QuarterlyReturn, type StoredCaseFields,
+  STANDARD_VERSION,
+  caseFieldsOf,
+  validateRecord,
+  type Protection,
+  type PseudonymisedRecord,
+  type QuarterlyReturn,
+  type StoredCaseFields,
 } from '@app/standard';
 
 /** One registration of the period (the standard's case fields) with what the return needs of its person. */

@@ -7,7 +7,14 @@ import {
   type PublishedCell,
   type RecordContribution,
 } from '@app/disclosure';
-import { FIGURE_CATALOGUE, recordCoordinates, TOTAL, type DatasetDefinition, type DatasetId, type PseudonymisedRecord } from '@app/standard';
+import {
+  FIGURE_CATALOGUE,
+  recordCoordinates,
+  TOTAL,
+  type DatasetDefinition,
+  type DatasetId,
+  type PseudonymisedRecord,
+} from '@app/standard';
 
 export interface PreviewCellFigures {
   /** One code per dimension of the dataset, margins (`TOTAL`) included. */

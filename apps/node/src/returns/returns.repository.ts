@@ -34,10 +34,8 @@ export class ReturnsRepository {
    * international consent is in force and they have not revoked it.
    */
   async sourceRows(manager: EntityManager, period: string): Promise<ReturnSourceRow[]> {
-    const rows: Array<Record<string, unknown> & { pseudonym: string; consent: boolean; protection: Protection | null }> = await manager.query(
-      SOURCE_ROWS_SQL,
-      [period],
-    );
+    const rows: Array<Record<string, unknown> & { pseudonym: string; consent: boolean; protection: Protection | null }> =
+      await manager.query(SOURCE_ROWS_SQL, [period]);
     return rows.map((row) => ({
       pseudonym: row.pseudonym,
       internationalConsent: row.consent,
@@ -47,9 +45,10 @@ export class ReturnsRepository {
   }
 
   async nextRevision(manager: EntityManager, period: string): Promise<number> {
-    const [row]: Array<{ revision: number | null }> = await manager.query('SELECT max(revision) AS revision FROM quarterly_return WHERE period = $1', [
-      period,
-    ]);
+    const [row]: Array<{ revision: number | null }> = await manager.query(
+      'SELECT max(revision) AS revision FROM quarterly_return WHERE period = $1',
+      [period],
+    );
     return (row?.revision ?? 0) + 1;
   }
 

@@ -106,7 +106,13 @@ export class ReturnsService {
       withheldInvalid: saved.withheldInvalid,
       by: actor.subject,
     });
-    return toSubmittedReturnModel(saved, { state: OutboxState.PENDING, attempts: 0, lastErrorCode: null, hubStatus: null, deliveredAt: null });
+    return toSubmittedReturnModel(saved, {
+      state: OutboxState.PENDING,
+      attempts: 0,
+      lastErrorCode: null,
+      hubStatus: null,
+      deliveredAt: null,
+    });
   }
 
   async list(_actor: NodeActor, args: ReturnsArgs): Promise<SubmittedReturnModel[]> {

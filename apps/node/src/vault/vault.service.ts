@@ -35,7 +35,11 @@ export class VaultService {
   }
 
   /** Seals many identities at once (imports), inside the caller's transaction. */
-  async sealMany(manager: EntityManager, identities: ReadonlyArray<{ personId: string; identity: IdentityFields }>, now: Date): Promise<void> {
+  async sealMany(
+    manager: EntityManager,
+    identities: ReadonlyArray<{ personId: string; identity: IdentityFields }>,
+    now: Date,
+  ): Promise<void> {
     if (identities.length === 0) return;
     const rows = identities.map(({ personId, identity }) => {
       const sealed = sealIdentity(personId, identity, this.keyring.vaultKey);
@@ -55,15 +59,22 @@ export class VaultService {
   /** Decrypts a person's identity (node only; never leaves it). */
   async open(personId: string): Promise<IdentityFields> {
     const stored = await this.dataSource.getRepository(PersonIdentityEntity).findOneBy({ personId });
-    if (stored === null) throw new NodeVaultException(VaultErrorCode.PERSON_NOT_FOUND, 'No identity is stored for this person.', ['personId']);
+    if (stored === null)
+      throw new NodeVaultException(VaultErrorCode.PERSON_NOT_FOUND, 'No identity is stored for this person.', ['personId']);
     try {
       return openIdentity(personId, stored, this.keyring.vaultKey);
     } catch (error) {
       if (error instanceof CryptoException && error.code === CryptoErrorCode.KEY_SHREDDED) {
-        throw new NodeVaultException(VaultErrorCode.IDENTITY_SHREDDED, 'The identity of this person was destroyed when consent was revoked.', ['personId']);
+        throw new NodeVaultException(
+          VaultErrorCode.IDENTITY_SHREDDED,
+          'The identity of this person was destroyed when consent was revoked.',
+          ['personId'],
+        );
       }
       if (error instanceof CryptoException) {
-        throw new NodeVaultException(VaultErrorCode.IDENTITY_UNREADABLE, 'The stored identity cannot be decrypted with this node key.', ['personId']);
+        throw new NodeVaultException(VaultErrorCode.IDENTITY_UNREADABLE, 'The stored identity cannot be decrypted with this node key.', [
+          'personId',
+        ]);
       }
       throw error;
     }

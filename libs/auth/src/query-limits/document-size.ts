@@ -35,7 +35,9 @@ export function maxDocumentBytes(maxBytes: number) {
     response.setHeader('content-type', 'application/json; charset=utf-8');
     response.end(
       JSON.stringify({
-        errors: [{ message: `Request is larger than ${maxBytes} bytes`, extensions: { code: AuthErrorCode.QUERY_TOO_LARGE, limit: maxBytes } }],
+        errors: [
+          { message: `Request is larger than ${maxBytes} bytes`, extensions: { code: AuthErrorCode.QUERY_TOO_LARGE, limit: maxBytes } },
+        ],
       }),
     );
   };

@@ -21,7 +21,12 @@ function limitErrors(document: string, limits: Partial<QueryLimits>, withGraphql
 }
 
 function summary(error: GraphQLError) {
-  return { code: error.extensions['code'], fieldPath: error.extensions['fieldPath'], line: error.locations?.[0]?.line, column: error.locations?.[0]?.column };
+  return {
+    code: error.extensions['code'],
+    fieldPath: error.extensions['fieldPath'],
+    line: error.locations?.[0]?.line,
+    column: error.locations?.[0]?.column,
+  };
 }
 
 /** `{ a0: me { name } a1: me { name } ... }` */
@@ -103,7 +108,9 @@ describe('queryLimitRules', () => {
     expect(errors[0].message).toMatch(/"countries" has 11 items/);
     const nested = limitErrors(`{ stats: figures(filter: { sexes: ${countries(3)} }) { value } }`, { maxListArgumentLength: 2 });
     expect(nested.map(summary)).toEqual([{ code: 'LIST_TOO_LONG', fieldPath: ['stats'], line: 1, column: 35 }]);
-    const defaults = limitErrors(`query ($p: [String!] = ${countries(3)}) { figures(periods: $p) { value } }`, { maxListArgumentLength: 2 });
+    const defaults = limitErrors(`query ($p: [String!] = ${countries(3)}) { figures(periods: $p) { value } }`, {
+      maxListArgumentLength: 2,
+    });
     expect(defaults.map((error) => error.message)).toEqual(['List in "$p" has 3 items; the limit is 2']);
   });
 
@@ -112,10 +119,11 @@ describe('queryLimitRules', () => {
       { me { ...A } }
       fragment A on Person { friends { ...B } }
       fragment B on Person { friends { ...A } }`;
-    expect(limitErrors(query, { maxDepth: 1, maxFields: 1 }, false).map((error) => error.extensions['code']).sort()).toEqual([
-      'QUERY_TOO_DEEP',
-      'QUERY_TOO_WIDE',
-    ]);
+    expect(
+      limitErrors(query, { maxDepth: 1, maxFields: 1 }, false)
+        .map((error) => error.extensions['code'])
+        .sort(),
+    ).toEqual(['QUERY_TOO_DEEP', 'QUERY_TOO_WIDE']);
     const withGraphqlRules = limitErrors(query, {}, true);
     expect(withGraphqlRules.some((error) => /Cannot spread fragment "A" within itself/.test(error.message))).toBe(true);
   });

@@ -63,17 +63,52 @@ function costErrors(operation: OperationDefinitionNode, measures: SelectionMeasu
   const errors: GraphQLError[] = [];
   if (cost.depth > limits.maxDepth) {
     const offender = locate(operation, () => firstTooDeep(operation.selectionSet, measures, limits.maxDepth));
-    errors.push(limitError(AuthErrorCode.QUERY_TOO_DEEP, `Query is ${cost.depth} levels deep; the limit is ${limits.maxDepth}`, offender, limits.maxDepth));
+    errors.push(
+      limitError(
+        AuthErrorCode.QUERY_TOO_DEEP,
+        `Query is ${cost.depth} levels deep; the limit is ${limits.maxDepth}`,
+        offender,
+        limits.maxDepth,
+      ),
+    );
   }
   if (cost.aliases > limits.maxAliases) {
     const offender = locate(operation, () =>
-      firstOverCount(operation.selectionSet, measures, limits.maxAliases, (m) => m.aliases, (field) => field.alias !== undefined),
+      firstOverCount(
+        operation.selectionSet,
+        measures,
+        limits.maxAliases,
+        (m) => m.aliases,
+        (field) => field.alias !== undefined,
+      ),
     );
-    errors.push(limitError(AuthErrorCode.TOO_MANY_ALIASES, `Query uses ${cost.aliases} aliases; the limit is ${limits.maxAliases}`, offender, limits.maxAliases));
+    errors.push(
+      limitError(
+        AuthErrorCode.TOO_MANY_ALIASES,
+        `Query uses ${cost.aliases} aliases; the limit is ${limits.maxAliases}`,
+        offender,
+        limits.maxAliases,
+      ),
+    );
   }
   if (cost.fields > limits.maxFields) {
-    const offender = locate(operation, () => firstOverCount(operation.selectionSet, measures, limits.maxFields, (m) => m.fields, () => true));
-    errors.push(limitError(AuthErrorCode.QUERY_TOO_WIDE, `Query selects ${cost.fields} fields; the limit is ${limits.maxFields}`, offender, limits.maxFields));
+    const offender = locate(operation, () =>
+      firstOverCount(
+        operation.selectionSet,
+        measures,
+        limits.maxFields,
+        (m) => m.fields,
+        () => true,
+      ),
+    );
+    errors.push(
+      limitError(
+        AuthErrorCode.QUERY_TOO_WIDE,
+        `Query selects ${cost.fields} fields; the limit is ${limits.maxFields}`,
+        offender,
+        limits.maxFields,
+      ),
+    );
   }
   return errors;
 }
@@ -214,7 +249,12 @@ function tokenCountRule(maxTokens: number): ValidationRule {
         count += 1;
         if (count > maxTokens) {
           context.reportError(
-            limitError(AuthErrorCode.QUERY_TOO_LARGE, `Query has more than ${maxTokens} tokens`, { node: document, fieldPath: [] }, maxTokens),
+            limitError(
+              AuthErrorCode.QUERY_TOO_LARGE,
+              `Query has more than ${maxTokens} tokens`,
+              { node: document, fieldPath: [] },
+              maxTokens,
+            ),
           );
           break;
         }

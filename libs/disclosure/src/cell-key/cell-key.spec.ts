@@ -1,15 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import sodium from 'libsodium-wrappers';
 import { DisclosureException } from '../disclosure.exception.js';
-import {
-  CELL_KEY_MODULUS,
-  addCellKeys,
-  cellKeyFrom,
-  cellKeyOf,
-  keyToUnitInterval,
-  recordKey,
-  subtractCellKeys,
-} from './cell-key.js';
+import { CELL_KEY_MODULUS, addCellKeys, cellKeyFrom, cellKeyOf, keyToUnitInterval, recordKey, subtractCellKeys } from './cell-key.js';
 
 const secret = new Uint8Array(32).map((_, index) => index * 7 + 3);
 const otherSecret = new Uint8Array(32).map((_, index) => index * 5 + 1);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DisclosureException } from '../disclosure.exception.js';
 import { CELL_KEY_MODULUS_NUMBER } from './cell-key.js';
-import {
-  EXAMPLE_PERTURBATION_PARAMETERS,
-  allowedDeviations,
-  buildPerturbationTable,
-  perturbationRowFor,
-} from './perturbation-table.js';
+import { EXAMPLE_PERTURBATION_PARAMETERS, allowedDeviations, buildPerturbationTable, perturbationRowFor } from './perturbation-table.js';
 import type { PerturbationParameters, PerturbationRow } from './perturbation-table.js';
 
 const parameterSets: PerturbationParameters[] = [
@@ -88,7 +83,11 @@ describe('buildPerturbationTable', () => {
           const [first, second, third] = row.entries;
           // Solve log p = c + a v + b v^2 from three entries, then check the rest against it.
           const points = [first!, second!, third!].map(({ deviation, probability }) => [deviation, Math.log(probability)] as const);
-          const [[v0, l0], [v1, l1], [v2, l2]] = points as [readonly [number, number], readonly [number, number], readonly [number, number]];
+          const [[v0, l0], [v1, l1], [v2, l2]] = points as [
+            readonly [number, number],
+            readonly [number, number],
+            readonly [number, number],
+          ];
           const b = ((l2 - l0) / (v2 - v0) - (l1 - l0) / (v1 - v0)) / (v2 - v1);
           const a = (l1 - l0) / (v1 - v0) - b * (v1 + v0);
           const c = l0 - a * v0 - b * v0 * v0;

@@ -222,13 +222,21 @@ function minimumVariance(support: readonly number[]): Moments {
  * key is an exact integer comparison and gives the same answer on every machine. Deviations whose share
  * rounds to nothing are dropped.
  */
-function quantisedRow(original: number, support: readonly number[], probabilities: readonly number[], status: VarianceStatus): PerturbationRow {
+function quantisedRow(
+  original: number,
+  support: readonly number[],
+  probabilities: readonly number[],
+  status: VarianceStatus,
+): PerturbationRow {
   const entries: PerturbationEntry[] = [];
   let cumulative = 0;
   let previousKey = 0;
   support.forEach((deviation, index) => {
     cumulative += probabilities[index]!;
-    const upperKey = index === support.length - 1 ? CELL_KEY_MODULUS_NUMBER : Math.min(Math.round(cumulative * CELL_KEY_MODULUS_NUMBER), CELL_KEY_MODULUS_NUMBER);
+    const upperKey =
+      index === support.length - 1
+        ? CELL_KEY_MODULUS_NUMBER
+        : Math.min(Math.round(cumulative * CELL_KEY_MODULUS_NUMBER), CELL_KEY_MODULUS_NUMBER);
     if (upperKey > previousKey) {
       entries.push({ deviation, probability: (upperKey - previousKey) / CELL_KEY_MODULUS_NUMBER, upperKey });
       previousKey = upperKey;

@@ -11,11 +11,7 @@ import type { PerturbationTable } from './perturbation-table.js';
  * Method 2: every cell of the cube, margins included, perturbed as a cell of its own (so the released cube is
  * not additive; outputs must say so). Returns every cell of the cube in layout order, zeros included.
  */
-export function protectByCellKey(
-  cube: Cube<AggregatedCell>,
-  table: PerturbationTable,
-  options: PerturbOptions = {},
-): PublishedCell[] {
+export function protectByCellKey(cube: Cube<AggregatedCell>, table: PerturbationTable, options: PerturbOptions = {}): PublishedCell[] {
   const threshold = smallThreshold(options);
   const { layout, counts } = denseCounts(cube);
   const keys = new Float64Array(layout.cellCount);

@@ -8,10 +8,14 @@ import { COVER_RELATION, deriveRelations } from './cube-relations.js';
 import type { AggregatedCell, Cube } from './cube.js';
 import { TOTAL, flatDimension, groupedDimension, independentDimension, multiResponseDimension } from './dimension.js';
 
-const geo = groupedDimension('geo', ['AT', 'BE', 'CH'], [
-  { code: 'EU', members: ['AT', 'BE'] },
-  { code: TOTAL, members: ['AT', 'BE', 'CH'] },
-]);
+const geo = groupedDimension(
+  'geo',
+  ['AT', 'BE', 'CH'],
+  [
+    { code: 'EU', members: ['AT', 'BE'] },
+    { code: TOTAL, members: ['AT', 'BE', 'CH'] },
+  ],
+);
 const sex = flatDimension('sex', ['F', 'M']);
 const exploit = multiResponseDimension('exploit', ['SEXUAL', 'LABOUR', 'OTHER']);
 const time = independentDimension('time', ['2026-Q1', '2026-Q2', '2026']);

@@ -40,7 +40,13 @@ export function aggregateCube(dimensions: readonly Dimension[], records: Iterabl
     current[0] = 0;
     let length = 1;
     for (let dimension = 0; dimension < dimensions.length; dimension++) {
-      const codes = codesOfRecord(dimensions[dimension]!, record.coordinates[dimension]!, contributions[dimension]!, marks[dimension]!, recordNumber);
+      const codes = codesOfRecord(
+        dimensions[dimension]!,
+        record.coordinates[dimension]!,
+        contributions[dimension]!,
+        marks[dimension]!,
+        recordNumber,
+      );
       const stride = layout.strides[dimension]!;
       let nextLength = 0;
       for (let position = 0; position < length; position++) {

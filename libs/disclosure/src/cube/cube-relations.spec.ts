@@ -5,10 +5,14 @@ import { TOTAL, flatDimension, groupedDimension, independentDimension, multiResp
 
 describe('deriveRelations', () => {
   const layout = cubeLayout([
-    groupedDimension('geo', ['AT', 'BE', 'CH'], [
-      { code: 'EU', members: ['AT', 'BE'] },
-      { code: TOTAL, members: ['AT', 'BE', 'CH'] },
-    ]),
+    groupedDimension(
+      'geo',
+      ['AT', 'BE', 'CH'],
+      [
+        { code: 'EU', members: ['AT', 'BE'] },
+        { code: TOTAL, members: ['AT', 'BE', 'CH'] },
+      ],
+    ),
     flatDimension('sex', ['F', 'M']),
     independentDimension('time', ['Q1', 'Y']),
   ]);
@@ -26,7 +30,9 @@ describe('deriveRelations', () => {
     expect(described).toContainEqual({ kind: 'sum', cells: ['EU.F.Q1', 'AT.F.Q1', 'BE.F.Q1'] });
     expect(described).toContainEqual({ kind: 'sum', cells: ['TOTAL.TOTAL.Y', 'AT.TOTAL.Y', 'BE.TOTAL.Y', 'CH.TOTAL.Y'] });
     expect(described).toContainEqual({ kind: 'sum', cells: ['EU.TOTAL.Q1', 'EU.F.Q1', 'EU.M.Q1'] });
-    expect(described.some(({ cells }) => cells.some((cell) => cell.endsWith('.Q1')) && cells.some((cell) => cell.endsWith('.Y')))).toBe(false);
+    expect(described.some(({ cells }) => cells.some((cell) => cell.endsWith('.Q1')) && cells.some((cell) => cell.endsWith('.Y')))).toBe(
+      false,
+    );
   });
 
   it('marks multi-response groups as cover relations', () => {

@@ -74,9 +74,7 @@ function copyGroup(group: CodeGroup): CodeGroup {
 
 /** The codes of a dimension in cube order: leaves first, then groups. */
 export function codesOf(dimension: Dimension): readonly string[] {
-  return dimension.kind === 'independent'
-    ? dimension.codes
-    : [...dimension.leaves, ...dimension.groups.map((group) => group.code)];
+  return dimension.kind === 'independent' ? dimension.codes : [...dimension.leaves, ...dimension.groups.map((group) => group.code)];
 }
 
 function invalid(message: string, dimensionId: string): never {

@@ -24,9 +24,7 @@ export interface ExactValue<T> {
   readonly denominator: T;
 }
 
-export type OptimiseOutcome<T> =
-  | { readonly kind: 'optimal'; readonly value: ExactValue<T> }
-  | { readonly kind: 'unbounded' };
+export type OptimiseOutcome<T> = { readonly kind: 'optimal'; readonly value: ExactValue<T> } | { readonly kind: 'unbounded' };
 
 // Row layout: [scale, rhs, column 0, column 1, ...]. Constraint rows keep scale 0 (their basic variable's own
 // coefficient is their denominator); the objective row keeps its denominator in the scale slot.

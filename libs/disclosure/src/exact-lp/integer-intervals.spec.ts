@@ -18,7 +18,11 @@ function randomSource(seed: number): (limit: number) => number {
 
 function satisfies(constraint: LinearConstraint, point: readonly number[]): boolean {
   const total = constraint.variables.reduce((sum, variable, index) => sum + constraint.coefficients[index]! * point[variable]!, 0);
-  return constraint.sense === 'eq' ? total === constraint.rhs : constraint.sense === 'le' ? total <= constraint.rhs : total >= constraint.rhs;
+  return constraint.sense === 'eq'
+    ? total === constraint.rhs
+    : constraint.sense === 'le'
+      ? total <= constraint.rhs
+      : total >= constraint.rhs;
 }
 
 /** Every integer point of [0, box]^n that satisfies the system, enumerated. */

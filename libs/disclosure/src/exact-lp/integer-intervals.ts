@@ -224,11 +224,7 @@ interface ComponentOptions {
  * to be integral, and the known solution) are remembered: a variable seen at 0, or at its simple upper bound,
  * needs no optimisation for that side.
  */
-function componentIntervals<T>(
-  problem: LinearProblem,
-  arithmetic: IntegerArithmetic<T>,
-  options: ComponentOptions,
-): IntegerInterval[] {
+function componentIntervals<T>(problem: LinearProblem, arithmetic: IntegerArithmetic<T>, options: ComponentOptions): IntegerInterval[] {
   const simplex = new ExactSimplex(problem, arithmetic);
   if (!simplex.findFeasibleBasis()) throw new InfeasibleSystemError();
   const count = problem.variableCount;
@@ -365,7 +361,9 @@ function integerOptimum<T>(
   remember: (solution: readonly number[]) => void,
 ): { value: number; exact: boolean } {
   const isMin = direction === 'min';
-  let target = isMin ? arithmetic.ceilOf(lpValue.numerator, lpValue.denominator) : arithmetic.floorOf(lpValue.numerator, lpValue.denominator);
+  let target = isMin
+    ? arithmetic.ceilOf(lpValue.numerator, lpValue.denominator)
+    : arithmetic.floorOf(lpValue.numerator, lpValue.denominator);
   const step = isMin ? 1 : -1;
   for (;;) {
     if (target === incumbent) return { value: target, exact: true };
@@ -408,9 +406,7 @@ function reachable<T>(
       remember(integral);
       return 'yes';
     }
-    const branching = values.findIndex(
-      ({ numerator, denominator }) => arithmetic.integerQuotient(numerator, denominator) === undefined,
-    );
+    const branching = values.findIndex(({ numerator, denominator }) => arithmetic.integerQuotient(numerator, denominator) === undefined);
     const below = arithmetic.floorOf(values[branching]!.numerator, values[branching]!.denominator);
     const down = node.clone();
     const up = node;

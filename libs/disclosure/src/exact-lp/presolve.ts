@@ -62,7 +62,7 @@ export function presolve(problem: LinearProblem): Presolved {
   };
   const constraints: LinearConstraint[] = [...problem.constraints];
 
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const constraint of constraints) {
       if (constraint.sense !== 'eq') continue;
@@ -125,10 +125,7 @@ export function presolve(problem: LinearProblem): Presolved {
 }
 
 /** A constraint over the kept variables: terms sorted by variable, zero coefficients dropped, constants moved right. */
-function rewrite(
-  constraint: LinearConstraint,
-  resolve: (variable: number) => Expression,
-): { terms: [number, number][]; rhs: number } {
+function rewrite(constraint: LinearConstraint, resolve: (variable: number) => Expression): { terms: [number, number][]; rhs: number } {
   const coefficients = new Map<number, number>();
   let rhs = constraint.rhs;
   constraint.variables.forEach((variable, index) => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DisclosureException } from '../disclosure.exception.js';
-import {
-  NO_FLAGS,
-  OBSERVATION_FLAGS,
-  combineFlags,
-  flagList,
-  flagsOf,
-  hasFlag,
-  parseFlags,
-} from './observation-flags.js';
+import { NO_FLAGS, OBSERVATION_FLAGS, combineFlags, flagList, flagsOf, hasFlag, parseFlags } from './observation-flags.js';
 
 describe('observation flags', () => {
   it('uses the canonical order of the data standard', () => {

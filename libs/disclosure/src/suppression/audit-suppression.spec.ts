@@ -26,9 +26,7 @@ function twoWay(inner: number[][]): CountCube {
 function suppress(cube: CountCube, hidden: string[][]): PublishedCell[] {
   const keys = new Set(hidden.map((coordinates) => coordinates.join('|')));
   return cube.cells.map(({ coordinates, count }) =>
-    keys.has(coordinates.join('|'))
-      ? { coordinates, value: null, flags: flagsOf('c') }
-      : { coordinates, value: count, flags: NO_FLAGS },
+    keys.has(coordinates.join('|')) ? { coordinates, value: null, flags: flagsOf('c') } : { coordinates, value: count, flags: NO_FLAGS },
   );
 }
 
@@ -46,7 +44,15 @@ describe('auditSuppression', () => {
 
   it('gives the interval of a rectangle of four suppressed cells', () => {
     // a + b = 9, c + d = 9, a + c = 8, b + d = 10, each at least 1: c = 8 - a >= 1 caps a at 7.
-    const audit = auditSuppression(cube, suppress(cube, [['r0', 'c0'], ['r0', 'c1'], ['r1', 'c0'], ['r1', 'c1']]));
+    const audit = auditSuppression(
+      cube,
+      suppress(cube, [
+        ['r0', 'c0'],
+        ['r0', 'c1'],
+        ['r1', 'c0'],
+        ['r1', 'c1'],
+      ]),
+    );
     expect(audit.pinned).toEqual([]);
     expect(audit.intervals.map(({ coordinates, min, max }) => [coordinates.join('.'), min, max])).toEqual([
       ['r0.c0', 1, 7],
@@ -57,9 +63,18 @@ describe('auditSuppression', () => {
   });
 
   it('uses zero as the floor when told suppressed cells may be zero', () => {
-    const audit = auditSuppression(cube, suppress(cube, [['r0', 'c0'], ['r0', 'c1'], ['r1', 'c0'], ['r1', 'c1']]), {
-      suppressedCellsAreNonZero: false,
-    });
+    const audit = auditSuppression(
+      cube,
+      suppress(cube, [
+        ['r0', 'c0'],
+        ['r0', 'c1'],
+        ['r1', 'c0'],
+        ['r1', 'c1'],
+      ]),
+      {
+        suppressedCellsAreNonZero: false,
+      },
+    );
     expect(audit.intervals.map(({ min, max }) => [min, max])).toEqual([
       [0, 8],
       [1, 9],
@@ -73,7 +88,15 @@ describe('auditSuppression', () => {
       [1, 1, 9],
       [6, 3, 8],
     ]);
-    const audit = auditSuppression(ones, suppress(ones, [['r0', 'c0'], ['r0', 'c1'], ['r1', 'c0'], ['r1', 'c1']]));
+    const audit = auditSuppression(
+      ones,
+      suppress(ones, [
+        ['r0', 'c0'],
+        ['r0', 'c1'],
+        ['r1', 'c0'],
+        ['r1', 'c1'],
+      ]),
+    );
     // r0c0 + r0c1 = 2 with both >= 1 pins both, and then the column margins pin the cells below them.
     expect(audit.pinned.map(({ coordinates }) => coordinates.join('.'))).toEqual(['r0.c0', 'r0.c1', 'r1.c0', 'r1.c1']);
   });
@@ -109,7 +132,14 @@ describe('auditSuppression', () => {
 
   it('refuses a connected part larger than allowed instead of running for hours', () => {
     // Six suppressed cells in a 2 x 3 block: each column ties its two cells, so three unknowns remain.
-    const published = suppress(cube, [['r0', 'c0'], ['r0', 'c1'], ['r0', 'c2'], ['r1', 'c0'], ['r1', 'c1'], ['r1', 'c2']]);
+    const published = suppress(cube, [
+      ['r0', 'c0'],
+      ['r0', 'c1'],
+      ['r0', 'c2'],
+      ['r1', 'c0'],
+      ['r1', 'c1'],
+      ['r1', 'c2'],
+    ]);
     expect(() => auditSuppression(cube, published, { maxAuditedCellsPerPart: 2 })).toThrow(
       expect.objectContaining({ code: 'AUDIT_TOO_LARGE', httpStatus: 429 }),
     );

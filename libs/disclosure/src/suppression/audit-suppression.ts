@@ -109,7 +109,9 @@ export interface DenseInterval {
 }
 
 /** The auditor on flat arrays. Intervals in ascending cell order. */
-export function suppressedIntervals(input: DenseAuditInput & { readonly cache?: Map<string, readonly IntegerInterval[]> }): DenseInterval[] {
+export function suppressedIntervals(
+  input: DenseAuditInput & { readonly cache?: Map<string, readonly IntegerInterval[]> },
+): DenseInterval[] {
   const system = attackerSystem(input);
   const intervals = solving(() =>
     integerIntervals(system.problem, {
@@ -231,7 +233,13 @@ function attackerSystem(input: DenseAuditInput): AttackerSystem {
       // total - members <= 0, and member - total <= 0 for each member
       addConstraint([{ cell: total, coefficient: 1 }, ...members.map(({ cell }) => ({ cell, coefficient: -1 }))], 'le');
       for (const { cell } of members) {
-        addConstraint([{ cell, coefficient: 1 }, { cell: total, coefficient: -1 }], 'le');
+        addConstraint(
+          [
+            { cell, coefficient: 1 },
+            { cell: total, coefficient: -1 },
+          ],
+          'le',
+        );
       }
     }
   }

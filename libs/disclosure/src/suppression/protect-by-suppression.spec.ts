@@ -77,7 +77,11 @@ describe('protectBySuppression', () => {
   it('without the audit applies the rules only, which can leave cells pinned through several relations', () => {
     let pinnedByRulesOnly = 0;
     for (let seed = 1; seed <= 30; seed++) {
-      const candidate = skewedCube([flatDimension('a', ['a0', 'a1', 'a2']), flatDimension('b', ['b0', 'b1', 'b2']), flatDimension('c', ['c0', 'c1'])], 40, seed);
+      const candidate = skewedCube(
+        [flatDimension('a', ['a0', 'a1', 'a2']), flatDimension('b', ['b0', 'b1', 'b2']), flatDimension('c', ['c0', 'c1'])],
+        40,
+        seed,
+      );
       const rulesOnly = protectBySuppression(candidate, { k: 5, audit: false });
       const audited = protectBySuppression(candidate, { k: 5 });
       // The audited pattern extends the rules-only one.

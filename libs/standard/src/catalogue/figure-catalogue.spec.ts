@@ -48,7 +48,18 @@ describe('figure catalogue', () => {
     expect(codesOf('victims_exploitation', 'age')).toEqual(['Y_LT18', 'Y_GE18', 'UNK', 'TOTAL']);
     expect(codesOf('protection', 'age')).toEqual(['Y_LT18', 'Y_GE18', 'UNK', 'TOTAL']);
     expect(codesOf('victims_sex_age', 'age')).toEqual([
-      'Y0-11', 'Y12-17', 'Y_LT18_UNK', 'Y18-24', 'Y25-34', 'Y35-44', 'Y45-54', 'Y55-64', 'Y_GE65', 'Y_GE18_UNK', 'UNK', 'TOTAL',
+      'Y0-11',
+      'Y12-17',
+      'Y_LT18_UNK',
+      'Y18-24',
+      'Y25-34',
+      'Y35-44',
+      'Y45-54',
+      'Y55-64',
+      'Y_GE65',
+      'Y_GE18_UNK',
+      'UNK',
+      'TOTAL',
     ]);
     expect(codesOf('victims_citizenship', 'citizen')).toEqual(['NAT', 'EU_OTH', 'NON_EU', 'STLS', 'UNK', 'TOTAL']);
     expect(codesOf('protection', 'permit')).toContain('UNK');
@@ -59,7 +70,11 @@ describe('record coordinates', () => {
   it('places a victim in each victims dataset', () => {
     const record = victimRecord({ ageGroup: 'Y12-17', citizenship: 'UK', period: '2019-Q4' });
     expect(recordCoordinates('victims_sex_age', record)).toEqual({
-      geo: ['DE'], time: ['2019-Q4'], leg_stat: ['IDENTIFIED_VICTIM'], sex: ['F'], age: ['Y12-17'],
+      geo: ['DE'],
+      time: ['2019-Q4'],
+      leg_stat: ['IDENTIFIED_VICTIM'],
+      sex: ['F'],
+      age: ['Y12-17'],
     });
     expect(recordCoordinates('victims_exploitation', record)).toMatchObject({ exploit: ['SEXUAL'], sex: ['F'], age: ['Y_LT18'] });
     expect(recordCoordinates('victims_citizenship', record)).toMatchObject({ citizen: ['EU_OTH'] });
@@ -72,7 +87,9 @@ describe('record coordinates', () => {
     const record = victimRecord({ exploitation: ['SEXUAL', 'LABOUR', 'BEGGING'], labourSector: 'A' });
     expect(recordCoordinates('victims_exploitation', record)?.exploit).toEqual(['SEXUAL', 'LABOUR', 'BEGGING']);
     expect(recordLeafCells('victims_exploitation', record)).toEqual([
-      ['SEXUAL', 'F', 'Y_GE18'], ['LABOUR', 'F', 'Y_GE18'], ['BEGGING', 'F', 'Y_GE18'],
+      ['SEXUAL', 'F', 'Y_GE18'],
+      ['LABOUR', 'F', 'Y_GE18'],
+      ['BEGGING', 'F', 'Y_GE18'],
     ]);
     expect(recordLeafCells('victims_sex_age', record)).toEqual([['IDENTIFIED_VICTIM', 'F', 'Y18-24']]);
   });
@@ -90,14 +107,29 @@ describe('record coordinates', () => {
       expect(recordCoordinates(id, suspect)).toBeUndefined();
       expect(recordLeafCells(id, suspect)).toEqual([]);
     }
-    expect(recordCoordinates('offenders_stage', suspect)).toEqual({ geo: ['DE'], time: ['2026-Q3'], leg_stat: ['PROSECUTED'], sex: ['M'], exploit: ['LABOUR'] });
+    expect(recordCoordinates('offenders_stage', suspect)).toEqual({
+      geo: ['DE'],
+      time: ['2026-Q3'],
+      leg_stat: ['PROSECUTED'],
+      sex: ['M'],
+      exploit: ['LABOUR'],
+    });
     expect(recordCoordinates('offenders_stage', victimRecord())).toBeUndefined();
   });
 
   it('puts a victim without protection data in the UNK leaves of protection', () => {
-    expect(recordCoordinates('protection', victimRecord())).toMatchObject({ permit: ['UNK'], compens: ['UNK'], return: ['UNK'], age: ['Y_GE18'] });
+    expect(recordCoordinates('protection', victimRecord())).toMatchObject({
+      permit: ['UNK'],
+      compens: ['UNK'],
+      return: ['UNK'],
+      age: ['Y_GE18'],
+    });
     const protectedVictim = victimRecord({ protection: { residencePermit: 'TEMPORARY_COOPERATION', returned: 'VOLUNTARY' } });
-    expect(recordCoordinates('protection', protectedVictim)).toMatchObject({ permit: ['TEMPORARY_COOPERATION'], compens: ['UNK'], return: ['VOLUNTARY'] });
+    expect(recordCoordinates('protection', protectedVictim)).toMatchObject({
+      permit: ['TEMPORARY_COOPERATION'],
+      compens: ['UNK'],
+      return: ['VOLUNTARY'],
+    });
   });
 
   it('keeps the year of a year-only record as its time', () => {
@@ -107,7 +139,13 @@ describe('record coordinates', () => {
   it('only ever returns codes of the dataset', () => {
     const records = [
       victimRecord({ ageGroup: 'Y_GE18', sex: 'OTHER', citizenship: 'STLS', exploitation: ['UNK'], registeringOrganisation: 'UNK' }),
-      victimRecord({ ageGroup: 'Y55-64', sex: 'UNK', citizenship: 'UNK', legalStatus: 'PRESUMED_VICTIM', protection: { compensation: 'PAID' } }),
+      victimRecord({
+        ageGroup: 'Y55-64',
+        sex: 'UNK',
+        citizenship: 'UNK',
+        legalStatus: 'PRESUMED_VICTIM',
+        protection: { compensation: 'PAID' },
+      }),
       offender({ exploitation: ['ARMED_CONFLICT', 'OTHER'] }),
     ];
     for (const dataset of Object.values(FIGURE_CATALOGUE)) {

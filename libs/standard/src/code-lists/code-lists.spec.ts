@@ -11,8 +11,20 @@ import { RULE_MESSAGES } from '../validation/record-rules.js';
 import { compiledSchemas } from '../validation/schema-registry.js';
 import { defineCodeList, isCodeOf, labelOf } from './code-list.js';
 import {
-  AGE_GROUP_CODES, CODE_LISTS, COUNTRY, COUNTRY_GROUP, EU_MEMBERSHIP, EXPLOITATION_CODES, LEGAL_STATUS_CODES,
-  OBSERVATION_FLAG_CODES, OFFENDER_STATUSES, SEX, SEX_CODES, VICTIM_STATUSES, isCitizenship, isCountryCode,
+  AGE_GROUP_CODES,
+  CODE_LISTS,
+  COUNTRY,
+  COUNTRY_GROUP,
+  EU_MEMBERSHIP,
+  EXPLOITATION_CODES,
+  LEGAL_STATUS_CODES,
+  OBSERVATION_FLAG_CODES,
+  OFFENDER_STATUSES,
+  SEX,
+  SEX_CODES,
+  VICTIM_STATUSES,
+  isCitizenship,
+  isCountryCode,
 } from './code-lists.js';
 import { COUNTRY_CODES } from './country-codes.js';
 
@@ -72,7 +84,15 @@ describe('code list files', () => {
   });
 
   it('loading refuses a file that drifted from the compiled codes', () => {
-    const drifted = { standardVersion: '1.0.0', id: 'sex', title: 'Sex', codes: [{ code: 'F', label: 'Female' }, { code: 'X', label: 'X' }] };
+    const drifted = {
+      standardVersion: '1.0.0',
+      id: 'sex',
+      title: 'Sex',
+      codes: [
+        { code: 'F', label: 'Female' },
+        { code: 'X', label: 'X' },
+      ],
+    };
     expect(() => defineCodeList(drifted, SEX_CODES)).toThrow("code list 'sex' differs");
     expect(() => defineCodeList({ ...drifted, codes: [...SEX.entries].reverse() }, SEX_CODES)).toThrow('differs');
   });
@@ -125,7 +145,10 @@ describe('EU membership and groups', () => {
   });
 
   it('EU27_2020 is exactly the current members', () => {
-    const current = EU_MEMBERSHIP.entries.filter((entry) => entry.validTo === undefined).map((entry) => entry.code).sort();
+    const current = EU_MEMBERSHIP.entries
+      .filter((entry) => entry.validTo === undefined)
+      .map((entry) => entry.code)
+      .sort();
     expect(current).toHaveLength(27);
     expect(COUNTRY_GROUP.byCode.get('EU27_2020')?.members).toEqual(current);
   });
@@ -139,7 +162,7 @@ describe('schemas agree with the code lists and the types', () => {
     }
   });
 
-  it("each enum of codes.schema.json equals its code list(s)", () => {
+  it('each enum of codes.schema.json equals its code list(s)', () => {
     const checked: string[] = [];
     for (const [name, definition] of Object.entries(codesDefs)) {
       const lists = definition['x-codeList'];
@@ -150,11 +173,25 @@ describe('schemas agree with the code lists and the types', () => {
       expect([name, definition['enum']]).toEqual([name, expected]);
       checked.push(name);
     }
-    expect(checked).toEqual(expect.arrayContaining([
-      'country', 'citizenship', 'legalStatus', 'sex', 'ageGroup', 'exploitation', 'naceSection',
-      'registeringOrganisation', 'crossBorder', 'residencePermit', 'compensation', 'return', 'legalDefinition',
-      'identificationThreshold', 'breakdown',
-    ]));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'country',
+        'citizenship',
+        'legalStatus',
+        'sex',
+        'ageGroup',
+        'exploitation',
+        'naceSection',
+        'registeringOrganisation',
+        'crossBorder',
+        'residencePermit',
+        'compensation',
+        'return',
+        'legalDefinition',
+        'identificationThreshold',
+        'breakdown',
+      ]),
+    );
   });
 
   it('the record types have exactly the fields of the schemas, required ones required', () => {
@@ -167,7 +204,11 @@ describe('schemas agree with the code lists and the types', () => {
     for (const [name, fields] of cases) {
       const schema = schemaFiles[name] ?? {};
       expect(Object.keys(schema['properties'] as JsonObject).sort()).toEqual(Object.keys(fields).sort());
-      expect([...(schema['required'] as string[])].sort()).toEqual(Object.keys(fields).filter((field) => fields[field]).sort());
+      expect([...(schema['required'] as string[])].sort()).toEqual(
+        Object.keys(fields)
+          .filter((field) => fields[field])
+          .sort(),
+      );
     }
     const protection = (schemaFiles['pseudonymised-record.schema.json']?.['properties'] as Record<string, JsonObject>)['protection'];
     expect(Object.keys(protection?.['properties'] as JsonObject).sort()).toEqual(Object.keys(PROTECTION_FIELDS).sort());

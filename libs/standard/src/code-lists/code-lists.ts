@@ -54,18 +54,56 @@ export type CitizenshipSpecial = (typeof CITIZENSHIP_SPECIAL_CODES)[number];
 export type Citizenship = CountryCode | CitizenshipSpecial;
 
 export const EXPLOITATION_CODES = [
-  'SEXUAL', 'LABOUR', 'DOMESTIC_SERVITUDE', 'ORGAN_REMOVAL', 'CRIMINAL_ACTIVITIES', 'BEGGING', 'FORCED_MARRIAGE',
-  'BENEFIT_FRAUD', 'ILLEGAL_ADOPTION', 'SURROGACY', 'ARMED_CONFLICT', 'OTHER', 'UNK',
+  'SEXUAL',
+  'LABOUR',
+  'DOMESTIC_SERVITUDE',
+  'ORGAN_REMOVAL',
+  'CRIMINAL_ACTIVITIES',
+  'BEGGING',
+  'FORCED_MARRIAGE',
+  'BENEFIT_FRAUD',
+  'ILLEGAL_ADOPTION',
+  'SURROGACY',
+  'ARMED_CONFLICT',
+  'OTHER',
+  'UNK',
 ] as const;
 export type Exploitation = (typeof EXPLOITATION_CODES)[number];
 
 export const NACE_SECTION_CODES = [
-  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U',
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
 ] as const;
 export type NaceSection = (typeof NACE_SECTION_CODES)[number];
 
 export const REGISTERING_ORGANISATION_CODES = [
-  'POLICE', 'NGO', 'PROSECUTION_COURT', 'IMMIGRATION', 'LABOUR_INSPECTION', 'HEALTH_SOCIAL', 'OTHER', 'UNK',
+  'POLICE',
+  'NGO',
+  'PROSECUTION_COURT',
+  'IMMIGRATION',
+  'LABOUR_INSPECTION',
+  'HEALTH_SOCIAL',
+  'OTHER',
+  'UNK',
 ] as const;
 export type RegisteringOrganisation = (typeof REGISTERING_ORGANISATION_CODES)[number];
 
@@ -73,7 +111,11 @@ export const CROSS_BORDER_CODES = ['DOMESTIC', 'CROSS_BORDER', 'UNK'] as const;
 export type CrossBorder = (typeof CROSS_BORDER_CODES)[number];
 
 export const RESIDENCE_PERMIT_CODES = [
-  'NONE', 'TEMPORARY_COOPERATION', 'TEMPORARY_HUMANITARIAN', 'PERMANENT', 'INTERNATIONAL_PROTECTION',
+  'NONE',
+  'TEMPORARY_COOPERATION',
+  'TEMPORARY_HUMANITARIAN',
+  'PERMANENT',
+  'INTERNATIONAL_PROTECTION',
 ] as const;
 export type ResidencePermit = (typeof RESIDENCE_PERMIT_CODES)[number];
 
@@ -94,21 +136,61 @@ export const OBSERVATION_FLAG_CODES = [':', 'b', 'c', 'd', 'e', 'p', 'r', 'u', '
 export type ObservationFlag = (typeof OBSERVATION_FLAG_CODES)[number];
 
 export const DIMENSION_IDS = [
-  'geo', 'time', 'leg_stat', 'sex', 'age', 'citizen', 'exploit', 'reg_org', 'permit', 'compens', 'return',
+  'geo',
+  'time',
+  'leg_stat',
+  'sex',
+  'age',
+  'citizen',
+  'exploit',
+  'reg_org',
+  'permit',
+  'compens',
+  'return',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 /** Dimensions a country may declare as not collected (every dimension but geo and time). */
 export type Breakdown = Exclude<DimensionId, 'geo' | 'time'>;
 
 export const DATASET_IDS = [
-  'victims_sex_age', 'victims_exploitation', 'victims_citizenship', 'victims_registering_org', 'offenders_stage',
+  'victims_sex_age',
+  'victims_exploitation',
+  'victims_citizenship',
+  'victims_registering_org',
+  'offenders_stage',
   'protection',
 ] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 export const EU_MEMBER_CODES = [
-  'BE', 'DE', 'FR', 'IT', 'LU', 'NL', 'DK', 'IE', 'UK', 'EL', 'ES', 'PT', 'AT', 'FI', 'SE', 'CY', 'CZ', 'EE', 'HU',
-  'LT', 'LV', 'MT', 'PL', 'SI', 'SK', 'BG', 'RO', 'HR',
+  'BE',
+  'DE',
+  'FR',
+  'IT',
+  'LU',
+  'NL',
+  'DK',
+  'IE',
+  'UK',
+  'EL',
+  'ES',
+  'PT',
+  'AT',
+  'FI',
+  'SE',
+  'CY',
+  'CZ',
+  'EE',
+  'HU',
+  'LT',
+  'LV',
+  'MT',
+  'PL',
+  'SI',
+  'SK',
+  'BG',
+  'RO',
+  'HR',
 ] as const satisfies readonly CountryCode[];
 
 export const COUNTRY_GROUP_CODES = ['EU27_2020'] as const;
@@ -139,9 +221,27 @@ export const COUNTRY_GROUP = defineCodeList(countryGroupFile, COUNTRY_GROUP_CODE
 /** Every code list of the standard by its file id (schemas/code-lists/<id>.json). */
 export const CODE_LISTS: Readonly<Record<string, CodeList<string>>> = Object.fromEntries(
   [
-    LEGAL_STATUS, SEX, AGE_GROUP, CHILD_ADULT, CITIZENSHIP_GROUP, CITIZENSHIP_SPECIAL, COUNTRY, EXPLOITATION, NACE_SECTION,
-    REGISTERING_ORGANISATION, CROSS_BORDER, RESIDENCE_PERMIT, COMPENSATION, RETURN, LEGAL_DEFINITION,
-    IDENTIFICATION_THRESHOLD, OBSERVATION_FLAG, DIMENSION, DATASET, EU_MEMBERSHIP, COUNTRY_GROUP,
+    LEGAL_STATUS,
+    SEX,
+    AGE_GROUP,
+    CHILD_ADULT,
+    CITIZENSHIP_GROUP,
+    CITIZENSHIP_SPECIAL,
+    COUNTRY,
+    EXPLOITATION,
+    NACE_SECTION,
+    REGISTERING_ORGANISATION,
+    CROSS_BORDER,
+    RESIDENCE_PERMIT,
+    COMPENSATION,
+    RETURN,
+    LEGAL_DEFINITION,
+    IDENTIFICATION_THRESHOLD,
+    OBSERVATION_FLAG,
+    DIMENSION,
+    DATASET,
+    EU_MEMBERSHIP,
+    COUNTRY_GROUP,
   ].map((list) => [list.id, list]),
 );
 

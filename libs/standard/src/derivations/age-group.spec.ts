@@ -32,8 +32,22 @@ describe('age at registration', () => {
   it('maps ages to groups at every boundary', () => {
     const at = [0, 11, 12, 17, 18, 24, 25, 34, 35, 44, 45, 54, 55, 64, 65, 110].map(ageGroupOfAge);
     expect(at).toEqual([
-      'Y0-11', 'Y0-11', 'Y12-17', 'Y12-17', 'Y18-24', 'Y18-24', 'Y25-34', 'Y25-34', 'Y35-44', 'Y35-44', 'Y45-54',
-      'Y45-54', 'Y55-64', 'Y55-64', 'Y_GE65', 'Y_GE65',
+      'Y0-11',
+      'Y0-11',
+      'Y12-17',
+      'Y12-17',
+      'Y18-24',
+      'Y18-24',
+      'Y25-34',
+      'Y25-34',
+      'Y35-44',
+      'Y35-44',
+      'Y45-54',
+      'Y45-54',
+      'Y55-64',
+      'Y55-64',
+      'Y_GE65',
+      'Y_GE65',
     ]);
     expect(() => ageGroupOfAge(-1)).toThrow(RangeError);
     expect(() => ageGroupOfAge(3.5)).toThrow(RangeError);
@@ -48,8 +62,17 @@ describe('child or adult', () => {
   it('classes every age group, coarse codes included', () => {
     const classes = Object.fromEntries(AGE_GROUP_CODES.map((group) => [group, childOrAdult(group)]));
     expect(classes).toEqual({
-      'Y0-11': 'Y_LT18', 'Y12-17': 'Y_LT18', 'Y18-24': 'Y_GE18', 'Y25-34': 'Y_GE18', 'Y35-44': 'Y_GE18',
-      'Y45-54': 'Y_GE18', 'Y55-64': 'Y_GE18', Y_GE65: 'Y_GE18', Y_LT18: 'Y_LT18', Y_GE18: 'Y_GE18', UNK: 'UNK',
+      'Y0-11': 'Y_LT18',
+      'Y12-17': 'Y_LT18',
+      'Y18-24': 'Y_GE18',
+      'Y25-34': 'Y_GE18',
+      'Y35-44': 'Y_GE18',
+      'Y45-54': 'Y_GE18',
+      'Y55-64': 'Y_GE18',
+      Y_GE65: 'Y_GE18',
+      Y_LT18: 'Y_LT18',
+      Y_GE18: 'Y_GE18',
+      UNK: 'UNK',
     });
   });
 });
@@ -57,9 +80,19 @@ describe('child or adult', () => {
 describe('age bands of other sources', () => {
   it('keeps a band that fits one group, coarsens one that straddles, and never invents precision', () => {
     const ctdc: [number, number | undefined, string][] = [
-      [0, 8, 'Y0-11'], [9, 17, 'Y_LT18'], [18, 20, 'Y18-24'], [21, 23, 'Y18-24'], [24, 26, 'Y_GE18'], [27, 29, 'Y25-34'],
-      [30, 38, 'Y_GE18'], [39, 47, 'Y_GE18'], [48, undefined, 'Y_GE18'], [70, undefined, 'Y_GE65'], [15, 20, 'UNK'],
-      [0, undefined, 'UNK'], [12, 17, 'Y12-17'],
+      [0, 8, 'Y0-11'],
+      [9, 17, 'Y_LT18'],
+      [18, 20, 'Y18-24'],
+      [21, 23, 'Y18-24'],
+      [24, 26, 'Y_GE18'],
+      [27, 29, 'Y25-34'],
+      [30, 38, 'Y_GE18'],
+      [39, 47, 'Y_GE18'],
+      [48, undefined, 'Y_GE18'],
+      [70, undefined, 'Y_GE65'],
+      [15, 20, 'UNK'],
+      [0, undefined, 'UNK'],
+      [12, 17, 'Y12-17'],
     ];
     for (const [from, to, expected] of ctdc) expect([from, to, ageGroupOfBand(from, to)]).toEqual([from, to, expected]);
     expect(() => ageGroupOfBand(20, 18)).toThrow(RangeError);

@@ -14,7 +14,14 @@ export function ageInYears(birthDate: IsoDate, at: IsoDate): number {
 
 // Lower bound of each fine group, in order; the last group is open-ended.
 const lowerBounds: readonly (readonly [number, FineAgeGroup])[] = [
-  [65, 'Y_GE65'], [55, 'Y55-64'], [45, 'Y45-54'], [35, 'Y35-44'], [25, 'Y25-34'], [18, 'Y18-24'], [12, 'Y12-17'], [0, 'Y0-11'],
+  [65, 'Y_GE65'],
+  [55, 'Y55-64'],
+  [45, 'Y45-54'],
+  [35, 'Y35-44'],
+  [25, 'Y25-34'],
+  [18, 'Y18-24'],
+  [12, 'Y12-17'],
+  [0, 'Y0-11'],
 ];
 
 export function ageGroupOfAge(age: number): FineAgeGroup {

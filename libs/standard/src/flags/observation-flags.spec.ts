@@ -3,10 +3,17 @@ import { OBSERVATION_FLAG } from '../code-lists/code-lists.js';
 import { combineFlags, flagLabels, parseFlags } from './observation-flags.js';
 
 describe('observation flags', () => {
-  it('has a label for each of Eurostat\'s symbols', () => {
+  it("has a label for each of Eurostat's symbols", () => {
     expect(OBSERVATION_FLAG.entries.map((entry) => [entry.code, entry.label])).toEqual([
-      [':', 'not available'], ['b', 'break in time series'], ['c', 'confidential'], ['d', 'definition differs'],
-      ['e', 'estimated'], ['p', 'provisional'], ['r', 'revised'], ['u', 'low reliability'], ['z', 'not applicable'],
+      [':', 'not available'],
+      ['b', 'break in time series'],
+      ['c', 'confidential'],
+      ['d', 'definition differs'],
+      ['e', 'estimated'],
+      ['p', 'provisional'],
+      ['r', 'revised'],
+      ['u', 'low reliability'],
+      ['z', 'not applicable'],
     ]);
   });
 

@@ -1,7 +1,13 @@
 import type { CaseFacts, IdentityFields } from '../records/case-facts.js';
 import { type CsvDelimiter, CsvReadError, type CsvRecord, type CsvSource, readCsvRecords } from './csv-record-reader.js';
 import {
-  CsvImportError, type FatalProblem, ImportFatalCode, type ImportFormat, type ImportReport, type RowProblem, type RowRejection,
+  CsvImportError,
+  type FatalProblem,
+  ImportFatalCode,
+  type ImportFormat,
+  type ImportReport,
+  type RowProblem,
+  type RowRejection,
 } from './import-problem.js';
 import { ImportReportBuilder } from './import-report.builder.js';
 
@@ -17,8 +23,7 @@ export interface ImportedCase {
 }
 
 export type ImportItem =
-  | { readonly kind: 'accepted'; readonly case: ImportedCase }
-  | { readonly kind: 'rejected'; readonly rejection: RowRejection };
+  { readonly kind: 'accepted'; readonly case: ImportedCase } | { readonly kind: 'rejected'; readonly rejection: RowRejection };
 
 export interface CommonImportOptions {
   readonly delimiter?: CsvDelimiter;
@@ -35,7 +40,13 @@ const defaultMaxRejectionsListed = 1000;
 export type RowCells = (column: string) => string | undefined;
 
 export type RowOutcome =
-  | { readonly ok: true; readonly personId: string; readonly facts: CaseFacts; readonly identity: IdentityFields; readonly mapped: readonly { column: string; sourceValue: string; mappedTo: string }[] }
+  | {
+      readonly ok: true;
+      readonly personId: string;
+      readonly facts: CaseFacts;
+      readonly identity: IdentityFields;
+      readonly mapped: readonly { column: string; sourceValue: string; mappedTo: string }[];
+    }
   | { readonly ok: false; readonly problems: readonly RowProblem[] };
 
 /** What distinguishes one CSV format from another: its columns and how a row becomes a case. */
@@ -98,7 +109,9 @@ function mapRecord(
   headerLength: number,
   columnIndex: ReadonlyMap<string, number>,
   format: CsvFormat,
-): { kind: 'accepted'; case: ImportedCase; mapped: readonly { column: string; sourceValue: string; mappedTo: string }[] } | { kind: 'rejected'; rejection: RowRejection } {
+):
+  | { kind: 'accepted'; case: ImportedCase; mapped: readonly { column: string; sourceValue: string; mappedTo: string }[] }
+  | { kind: 'rejected'; rejection: RowRejection } {
   if (record.fields.length !== headerLength) {
     const problem: RowProblem = {
       column: '(row)',
@@ -152,7 +165,13 @@ function headerProblem(header: CsvRecord, format: CsvFormat, delimiter: CsvDelim
   }
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) return { code: ImportFatalCode.DUPLICATE_COLUMN, message: `column ${name} appears twice in the header`, line: header.line, column: name };
+    if (seen.has(name))
+      return {
+        code: ImportFatalCode.DUPLICATE_COLUMN,
+        message: `column ${name} appears twice in the header`,
+        line: header.line,
+        column: name,
+      };
     seen.add(name);
   }
   const missing = format.requiredColumns.filter((column) => !seen.has(column));

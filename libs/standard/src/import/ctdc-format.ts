@@ -11,7 +11,13 @@ import { RowReader } from './row-reader.js';
 
 /** The CTDC / HTCDS columns the mapping reads; other columns of such exports are ignored. */
 export const CTDC_COLUMNS = [
-  'yearOfRegistration', 'gender', 'ageBroad', 'citizenship', 'isForcedLabour', 'isSexualExploit', 'CountryOfExploitation',
+  'yearOfRegistration',
+  'gender',
+  'ageBroad',
+  'citizenship',
+  'isForcedLabour',
+  'isSexualExploit',
+  'CountryOfExploitation',
 ] as const;
 
 export interface CtdcImportOptions extends CommonImportOptions {
@@ -25,9 +31,17 @@ export interface CtdcImportOptions extends CommonImportOptions {
   readonly currentYear?: number;
 }
 
-const sexByGender: ReadonlyMap<string, 'F' | 'M' | 'UNK'> = new Map([['Female', 'F'], ['Male', 'M'], ['', 'UNK']]);
+const sexByGender: ReadonlyMap<string, 'F' | 'M' | 'UNK'> = new Map([
+  ['Female', 'F'],
+  ['Male', 'M'],
+  ['', 'UNK'],
+]);
 const flagValues: ReadonlyMap<string, boolean | undefined> = new Map([
-  ['1.0', true], ['1', true], ['0.0', false], ['0', false], ['', undefined],
+  ['1.0', true],
+  ['1', true],
+  ['0.0', false],
+  ['0', false],
+  ['', undefined],
 ]);
 const bandPattern = /^(\d{1,3})(?:--(\d{1,3})|\+)$/;
 
@@ -54,7 +68,13 @@ export function importCtdcCsv(source: CsvSource, options: CtdcImportOptions): As
   return importCsv(source, ctdcFormat(options), options);
 }
 
-function mapCtdcRow(cells: RowCells, personId: string, legalStatus: VictimStatus, consent: RecordConsent, currentYear: number | undefined): RowOutcome {
+function mapCtdcRow(
+  cells: RowCells,
+  personId: string,
+  legalStatus: VictimStatus,
+  consent: RecordConsent,
+  currentYear: number | undefined,
+): RowOutcome {
   const read = new RowReader(cells);
   const mapped: { column: string; sourceValue: string; mappedTo: string }[] = [];
   const year = readYear(read, currentYear);
@@ -63,8 +83,15 @@ function mapCtdcRow(cells: RowCells, personId: string, legalStatus: VictimStatus
   const ageGroup = readAgeBand(read, mapped);
   const citizenship = readCitizenship(read, mapped);
   const exploitation = readExploitation(read, mapped);
-  if (read.problems.length > 0 || year === undefined || country === undefined || sex === undefined ||
-    ageGroup === undefined || citizenship === undefined || exploitation === undefined) {
+  if (
+    read.problems.length > 0 ||
+    year === undefined ||
+    country === undefined ||
+    sex === undefined ||
+    ageGroup === undefined ||
+    citizenship === undefined ||
+    exploitation === undefined
+  ) {
     return { ok: false, problems: read.problems };
   }
   mapped.push(
@@ -95,17 +122,26 @@ function readYear(read: RowReader, currentYear: number | undefined): number | un
   const value = read.text('yearOfRegistration', true, 4);
   if (value === undefined) return undefined;
   const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
-  if (!(year >= 1900 && year <= 2100)) return read.problem('yearOfRegistration', 'FORMAT', 'yearOfRegistration must be a year from 1900 to 2100');
-  if (currentYear !== undefined && year > currentYear) return read.problem('yearOfRegistration', 'OUT_OF_RANGE', 'yearOfRegistration is after the current year');
+  if (!(year >= 1900 && year <= 2100))
+    return read.problem('yearOfRegistration', 'FORMAT', 'yearOfRegistration must be a year from 1900 to 2100');
+  if (currentYear !== undefined && year > currentYear)
+    return read.problem('yearOfRegistration', 'OUT_OF_RANGE', 'yearOfRegistration is after the current year');
   return year;
 }
 
 function readReportingCountry(read: RowReader): CountryCode | undefined {
   const value = read.raw('CountryOfExploitation') ?? '';
   if (value === '' || value === '0') {
-    return read.problem('CountryOfExploitation', 'NO_REPORTING_COUNTRY', 'no country of exploitation (blank or 0): no country to report the row');
+    return read.problem(
+      'CountryOfExploitation',
+      'NO_REPORTING_COUNTRY',
+      'no country of exploitation (blank or 0): no country to report the row',
+    );
   }
-  return countryFromIso(value) ?? read.problem('CountryOfExploitation', 'UNKNOWN_CODE', 'CountryOfExploitation: not an ISO 3166-1 alpha-2 country code');
+  return (
+    countryFromIso(value) ??
+    read.problem('CountryOfExploitation', 'UNKNOWN_CODE', 'CountryOfExploitation: not an ISO 3166-1 alpha-2 country code')
+  );
 }
 
 function readSex(read: RowReader, mapped: { column: string; sourceValue: string; mappedTo: string }[]): 'F' | 'M' | 'UNK' | undefined {
@@ -144,7 +180,10 @@ function readCitizenship(read: RowReader, mapped: { column: string; sourceValue:
   return country;
 }
 
-function readExploitation(read: RowReader, mapped: { column: string; sourceValue: string; mappedTo: string }[]): ExploitationForms | undefined {
+function readExploitation(
+  read: RowReader,
+  mapped: { column: string; sourceValue: string; mappedTo: string }[],
+): ExploitationForms | undefined {
   const labourText = read.raw('isForcedLabour') ?? '';
   const sexualText = read.raw('isSexualExploit') ?? '';
   const labour = flagValues.get(labourText);

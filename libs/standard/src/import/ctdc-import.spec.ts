@@ -44,15 +44,25 @@ describe('CTDC import of the 2020 subset', () => {
     const withoutCountry = rows.filter((row) => row['CountryOfExploitation'] === '' || row['CountryOfExploitation'] === '0');
     expect(rows).toHaveLength(48773);
     expect(report).toMatchObject({
-      format: 'ctdc', outcome: 'ROWS_REJECTED', rowsRead: rows.length, accepted: rows.length - withoutCountry.length,
+      format: 'ctdc',
+      outcome: 'ROWS_REJECTED',
+      rowsRead: rows.length,
+      accepted: rows.length - withoutCountry.length,
       rejected: withoutCountry.length,
     });
     expect(report.rowsRead).toBe(report.accepted + report.rejected);
     expect(report.problemCounts).toEqual([{ column: 'CountryOfExploitation', code: 'NO_REPORTING_COUNTRY', count: withoutCountry.length }]);
     expect(report.rejectionsNotListed).toBe(withoutCountry.length - 1000);
     expect(report.rejections[0]).toEqual({
-      row: 1, line: 2,
-      problems: [{ column: 'CountryOfExploitation', code: 'NO_REPORTING_COUNTRY', message: 'no country of exploitation (blank or 0): no country to report the row' }],
+      row: 1,
+      line: 2,
+      problems: [
+        {
+          column: 'CountryOfExploitation',
+          code: 'NO_REPORTING_COUNTRY',
+          message: 'no country of exploitation (blank or 0): no country to report the row',
+        },
+      ],
     });
   });
 
@@ -61,7 +71,10 @@ describe('CTDC import of the 2020 subset', () => {
       rows.filter((row) => row['CountryOfExploitation'] !== '' && row['CountryOfExploitation'] !== '0'),
       (row) => `${eurostat(row['CountryOfExploitation'] ?? '')}|${row['yearOfRegistration']}|${row['gender'] === 'Female' ? 'F' : 'M'}`,
     );
-    const imported = tally(cases, ({ facts }) => `${facts.country}|${facts.registration.precision === 'year' ? facts.registration.year : 'day'}|${facts.sex}`);
+    const imported = tally(
+      cases,
+      ({ facts }) => `${facts.country}|${facts.registration.precision === 'year' ? facts.registration.year : 'day'}|${facts.sex}`,
+    );
     expect(imported).toEqual(expected);
     expect(Object.keys(imported).length).toBeGreaterThan(100);
     expect(report.acceptedByCountry).toEqual(tally(cases, ({ facts }) => facts.country));
@@ -120,7 +133,11 @@ describe('CTDC rows that do not map', () => {
     ].join('\n');
     const cases: ImportedCase[] = [];
     const report = await runImport(
-      importCtdcCsv(bytesOf(text), { consent: { statistics: true, international: false }, legalStatus: 'PRESUMED_VICTIM', personIdPrefix: 'ctdc2020:' }),
+      importCtdcCsv(bytesOf(text), {
+        consent: { statistics: true, international: false },
+        legalStatus: 'PRESUMED_VICTIM',
+        personIdPrefix: 'ctdc2020:',
+      }),
       (imported) => {
         cases.push(imported);
       },
@@ -128,25 +145,46 @@ describe('CTDC rows that do not map', () => {
     expect(report).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3 });
     expect(cases[0]).toMatchObject({
       personId: 'ctdc2020:1',
-      facts: { country: 'EL', citizenship: 'UK', ageGroup: 'Y_LT18', exploitation: ['LABOUR'], legalStatus: 'PRESUMED_VICTIM', consent: { international: false } },
+      facts: {
+        country: 'EL',
+        citizenship: 'UK',
+        ageGroup: 'Y_LT18',
+        exploitation: ['LABOUR'],
+        legalStatus: 'PRESUMED_VICTIM',
+        consent: { international: false },
+      },
     });
     const problems = report.rejections.map((rejection) => rejection.problems.map((problem) => `${problem.column}:${problem.code}`));
     expect(problems).toEqual([
       ['gender:UNKNOWN_CODE'],
-      ['yearOfRegistration:FORMAT', 'CountryOfExploitation:UNKNOWN_CODE', 'ageBroad:UNKNOWN_CODE', 'citizenship:UNKNOWN_CODE', 'isForcedLabour:UNKNOWN_CODE'],
+      [
+        'yearOfRegistration:FORMAT',
+        'CountryOfExploitation:UNKNOWN_CODE',
+        'ageBroad:UNKNOWN_CODE',
+        'citizenship:UNKNOWN_CODE',
+        'isForcedLabour:UNKNOWN_CODE',
+      ],
       ['yearOfRegistration:REQUIRED', 'CountryOfExploitation:NO_REPORTING_COUNTRY'],
     ]);
-    expect(report.mappedValues).toEqual(expect.arrayContaining([
-      { column: 'citizenship', sourceValue: 'GB', mappedTo: 'UK', count: 1 },
-      { column: 'ageBroad', sourceValue: '9--17', mappedTo: 'Y_LT18', count: 1 },
-    ]));
+    expect(report.mappedValues).toEqual(
+      expect.arrayContaining([
+        { column: 'citizenship', sourceValue: 'GB', mappedTo: 'UK', count: 1 },
+        { column: 'ageBroad', sourceValue: '9--17', mappedTo: 'Y_LT18', count: 1 },
+      ]),
+    );
   });
 });
 
 describe('CTDC rows registered after the current year', () => {
   it('are refused when the node gives its current year', async () => {
-    const text = ['yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour,isSexualExploit,CountryOfExploitation', '2026,Female,18--20,UA,,1.0,AT', '2099,Female,18--20,UA,,1.0,AT'].join('\n');
-    const report = await runImport(importCtdcCsv(bytesOf(text), { consent: { statistics: true, international: false }, currentYear: 2026 }));
+    const text = [
+      'yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour,isSexualExploit,CountryOfExploitation',
+      '2026,Female,18--20,UA,,1.0,AT',
+      '2099,Female,18--20,UA,,1.0,AT',
+    ].join('\n');
+    const report = await runImport(
+      importCtdcCsv(bytesOf(text), { consent: { statistics: true, international: false }, currentYear: 2026 }),
+    );
     expect(report).toMatchObject({ accepted: 1, rejected: 1 });
     expect(report.rejections[0]?.problems).toEqual([expect.objectContaining({ column: 'yearOfRegistration', code: 'OUT_OF_RANGE' })]);
   });

@@ -103,7 +103,10 @@ export interface ImportReport {
 }
 
 export class CsvImportError extends Error {
-  constructor(readonly problem: FatalProblem, readonly report: ImportReport) {
+  constructor(
+    readonly problem: FatalProblem,
+    readonly report: ImportReport,
+  ) {
     super(problem.message);
     this.name = 'CsvImportError';
   }

@@ -1,6 +1,12 @@
 import type { CountryCode } from '../code-lists/country-codes.js';
 import type {
-  FatalProblem, ImportFormat, ImportReport, MappedValueCount, RowProblem, RowProblemCode, RowRejection,
+  FatalProblem,
+  ImportFormat,
+  ImportReport,
+  MappedValueCount,
+  RowProblem,
+  RowProblemCode,
+  RowRejection,
 } from './import-problem.js';
 
 export const NOT_IN_SOURCE = '(not in source)';
@@ -15,7 +21,10 @@ export class ImportReportBuilder {
   private readonly mapped = new Map<string, MappedValueCount>();
   private readonly acceptedByCountry: Partial<Record<CountryCode, number>> = {};
 
-  constructor(private readonly format: ImportFormat, private readonly maxRejectionsListed: number) {}
+  constructor(
+    private readonly format: ImportFormat,
+    private readonly maxRejectionsListed: number,
+  ) {}
 
   get rows(): number {
     return this.rowsRead;

@@ -14,7 +14,9 @@ const goodRow = 'P-1,2026-07-02,IDENTIFIED_VICTIM,F,RO,SEXUAL,POLICE,CROSS_BORDE
  * What a node does: insert accepted cases inside one transaction and commit only a clean import. The staged rows
  * stand for the transaction's inserts; `committed` is what survives.
  */
-async function importAllOrNothing(items: AsyncGenerator<ImportItem, ImportReport, undefined>): Promise<{ report: ImportReport; committed: ImportedCase[]; staged: number }> {
+async function importAllOrNothing(
+  items: AsyncGenerator<ImportItem, ImportReport, undefined>,
+): Promise<{ report: ImportReport; committed: ImportedCase[]; staged: number }> {
   const staged: ImportedCase[] = [];
   const report = await runImport(items, (imported) => {
     staged.push(imported);
@@ -58,12 +60,20 @@ describe('malformed files end with a precise report and no result', () => {
     expect(staged).toBe(2);
     expect(committed).toEqual([]);
     expect(report).toMatchObject({ outcome: 'ROWS_REJECTED', rowsRead: 3, accepted: 2, rejected: 1 });
-    expect(report.rejections).toEqual([{ row: 2, line: 3, problems: [{ column: 'sex', code: 'UNKNOWN_CODE', message: 'sex: not a code of code list sex: F, M, OTHER, UNK' }] }]);
+    expect(report.rejections).toEqual([
+      {
+        row: 2,
+        line: 3,
+        problems: [{ column: 'sex', code: 'UNKNOWN_CODE', message: 'sex: not a code of code list sex: F, M, OTHER, UNK' }],
+      },
+    ]);
   });
 
   it('stops at a 200 MB line after reading little more than the record limit', async () => {
     const source = hugeLineSource(`${header}\n${goodRow}\n`, 200 * 1024 * 1024);
-    const { report, committed, staged } = await importAllOrNothing(importTemplateCsv(source.stream, { country: 'DE', maxRecordSize: 1 << 20 }));
+    const { report, committed, staged } = await importAllOrNothing(
+      importTemplateCsv(source.stream, { country: 'DE', maxRecordSize: 1 << 20 }),
+    );
     expect(committed).toEqual([]);
     expect(staged).toBe(1);
     expect(report).toMatchObject({ outcome: 'FATAL', rowsRead: 1, accepted: 1, fatal: { code: 'RECORD_TOO_LONG', line: 3 } });
@@ -85,11 +95,20 @@ describe('malformed files end with a precise report and no result', () => {
   });
 
   it('gives the byte and line of invalid UTF-8, also across a chunk boundary', async () => {
-    const before = Buffer.from(`${header}\n${goodRow}\nP-2,2026-07-02,IDENTIFIED_VICTIM,F,RO,SEXUAL,POLICE,CROSS_BORDER,true,true,Y18-24,`, 'utf8');
-    const latin1 = Buffer.concat([Buffer.from(`${header},notes\n${goodRow},ok\n${goodRow.replace('P-1', 'P-2')},caf`, 'utf8'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const before = Buffer.from(
+      `${header}\n${goodRow}\nP-2,2026-07-02,IDENTIFIED_VICTIM,F,RO,SEXUAL,POLICE,CROSS_BORDER,true,true,Y18-24,`,
+      'utf8',
+    );
+    const latin1 = Buffer.concat([
+      Buffer.from(`${header},notes\n${goodRow},ok\n${goodRow.replace('P-1', 'P-2')},caf`, 'utf8'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
     const report = await runImport(importTemplateCsv(bytesOf(latin1), { country: 'DE' }));
     expect(report.fatal).toMatchObject({ code: 'INVALID_UTF8', line: 3, byteOffset: latin1.length - 2 });
-    expect(report.fatal?.message).toBe(`the file is not UTF-8: invalid byte sequence at byte ${latin1.length - 2} (line 3); save it as UTF-8`);
+    expect(report.fatal?.message).toBe(
+      `the file is not UTF-8: invalid byte sequence at byte ${latin1.length - 2} (line 3); save it as UTF-8`,
+    );
     // A three-byte character whose last byte is wrong, split over two chunks.
     const split = Buffer.concat([before, Buffer.from([0xe2, 0x82, 0x41]), Buffer.from('\n')]);
     const splitReport = await runImport(importTemplateCsv(bytesOf(split, before.length + 2), { country: 'DE' }));
@@ -104,8 +123,12 @@ describe('malformed files end with a precise report and no result', () => {
     expect((await runImport(template(''))).fatal).toMatchObject({ code: 'EMPTY_FILE' });
     const missing = await runImport(importTemplateCsv(path.join(repoRoot, 'no-such-file.csv'), { country: 'DE' }));
     expect(missing.fatal).toMatchObject({ code: 'READ_FAILED', message: 'the source could not be read (ENOENT)' });
-    const ctdc = await runImport(importCtdcCsv(bytesOf('yearOfRegistration,gender\n2016,Female\n'), { consent: { statistics: true, international: true } }));
-    expect(ctdc.fatal?.message).toBe('missing columns for the ctdc format: ageBroad, citizenship, isForcedLabour, isSexualExploit, CountryOfExploitation');
+    const ctdc = await runImport(
+      importCtdcCsv(bytesOf('yearOfRegistration,gender\n2016,Female\n'), { consent: { statistics: true, international: true } }),
+    );
+    expect(ctdc.fatal?.message).toBe(
+      'missing columns for the ctdc format: ageBroad, citizenship, isForcedLabour, isSexualExploit, CountryOfExploitation',
+    );
   });
 
   it('throws to a caller iterating by hand, so that its transaction aborts', async () => {

@@ -1,6 +1,18 @@
 import {
-  AGE_GROUP, type AgeGroup, CITIZENSHIP_SPECIAL, COMPENSATION, CROSS_BORDER, EXPLOITATION, type Exploitation,
-  LEGAL_STATUS, NACE_SECTION, REGISTERING_ORGANISATION, RESIDENCE_PERMIT, RETURN, SEX, type Citizenship,
+  AGE_GROUP,
+  type AgeGroup,
+  CITIZENSHIP_SPECIAL,
+  COMPENSATION,
+  CROSS_BORDER,
+  EXPLOITATION,
+  type Exploitation,
+  LEGAL_STATUS,
+  NACE_SECTION,
+  REGISTERING_ORGANISATION,
+  RESIDENCE_PERMIT,
+  RETURN,
+  SEX,
+  type Citizenship,
   isVictimStatus,
 } from '../code-lists/code-lists.js';
 import type { CountryCode } from '../code-lists/country-codes.js';
@@ -19,15 +31,21 @@ import { RowReader, unknownCodeMessage } from './row-reader.js';
 /** Columns of the standard's CSV template (libs/standard/README.md documents each). */
 export const TEMPLATE_COLUMNS = {
   required: [
-    'personId', 'registrationDate', 'legalStatus', 'sex', 'citizenship', 'exploitation', 'registeringOrganisation',
-    'crossBorder', 'consentStatistics', 'consentInternational',
+    'personId',
+    'registrationDate',
+    'legalStatus',
+    'sex',
+    'citizenship',
+    'exploitation',
+    'registeringOrganisation',
+    'crossBorder',
+    'consentStatistics',
+    'consentInternational',
   ],
   /** At least one of the two; birthDate wins when both are filled (and must agree with ageGroup). */
   age: ['birthDate', 'ageGroup'],
   optional: ['labourSector'],
-  protection: [
-    'reflectionPeriodDays', 'residencePermit', 'assistance', 'assistanceConditionalOnCooperation', 'compensation', 'returned',
-  ],
+  protection: ['reflectionPeriodDays', 'residencePermit', 'assistance', 'assistanceConditionalOnCooperation', 'compensation', 'returned'],
   /** Go to the node's vault only. */
   identity: ['givenName', 'familyName', 'documentNumber', 'phone', 'email', 'address', 'notes'],
 } as const;
@@ -40,12 +58,20 @@ export interface TemplateImportOptions extends CommonImportOptions {
 }
 
 const allColumns: readonly string[] = [
-  ...TEMPLATE_COLUMNS.required, ...TEMPLATE_COLUMNS.age, ...TEMPLATE_COLUMNS.optional, ...TEMPLATE_COLUMNS.protection,
+  ...TEMPLATE_COLUMNS.required,
+  ...TEMPLATE_COLUMNS.age,
+  ...TEMPLATE_COLUMNS.optional,
+  ...TEMPLATE_COLUMNS.protection,
   ...TEMPLATE_COLUMNS.identity,
 ];
 
 const booleanWords: ReadonlyMap<string, boolean> = new Map([
-  ['true', true], ['false', false], ['yes', true], ['no', false], ['1', true], ['0', false],
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+  ['1', true],
+  ['0', false],
 ]);
 
 const ruleColumns: Readonly<Record<string, string>> = {
@@ -93,13 +119,22 @@ function mapTemplateRow(cells: RowCells, country: CountryCode, today: IsoDate | 
     for (const violation of recordRuleViolations({ legalStatus, exploitation, labourSector, registeringOrganisation, protection })) {
       const column = ruleColumns[violation.pointer] ?? violation.pointer;
       // A cell already rejected (an unknown organisation code) is not reported a second time as missing.
-      if (!read.problems.some((problem) => problem.column === column)) read.problem(column, ruleProblemCode(violation.code), violation.message);
+      if (!read.problems.some((problem) => problem.column === column))
+        read.problem(column, ruleProblemCode(violation.code), violation.message);
     }
   }
   if (
-    read.problems.length > 0 || personId === undefined || registrationDate === undefined || legalStatus === undefined ||
-    sex === undefined || ageGroup === undefined || citizenship === undefined || exploitation === undefined ||
-    crossBorder === undefined || statistics === undefined || international === undefined
+    read.problems.length > 0 ||
+    personId === undefined ||
+    registrationDate === undefined ||
+    legalStatus === undefined ||
+    sex === undefined ||
+    ageGroup === undefined ||
+    citizenship === undefined ||
+    exploitation === undefined ||
+    crossBorder === undefined ||
+    statistics === undefined ||
+    international === undefined
   ) {
     return { ok: false, problems: read.problems };
   }
@@ -117,7 +152,12 @@ function mapTemplateRow(cells: RowCells, country: CountryCode, today: IsoDate | 
   let facts: CaseFacts;
   if (isVictimStatus(legalStatus)) {
     // The rules above guarantee an organisation for victims.
-    facts = { ...common, legalStatus, registeringOrganisation: registeringOrganisation ?? 'UNK', ...(protection === undefined ? {} : { protection }) };
+    facts = {
+      ...common,
+      legalStatus,
+      registeringOrganisation: registeringOrganisation ?? 'UNK',
+      ...(protection === undefined ? {} : { protection }),
+    };
   } else {
     facts = { ...common, legalStatus };
   }
@@ -162,7 +202,11 @@ function readCitizenship(read: RowReader, mapped: { column: string; sourceValue:
   if (value === 'STLS' || value === 'UNK') return value;
   const country = countryFromIso(value);
   if (country === undefined) {
-    return read.problem('citizenship', 'UNKNOWN_CODE', `citizenship: not an ISO 3166-1 alpha-2 country code, ${CITIZENSHIP_SPECIAL.codes.join(' or ')}`);
+    return read.problem(
+      'citizenship',
+      'UNKNOWN_CODE',
+      `citizenship: not an ISO 3166-1 alpha-2 country code, ${CITIZENSHIP_SPECIAL.codes.join(' or ')}`,
+    );
   }
   if (country !== value) mapped.push({ column: 'citizenship', sourceValue: value, mappedTo: country });
   return country;
@@ -171,10 +215,14 @@ function readCitizenship(read: RowReader, mapped: { column: string; sourceValue:
 function readExploitation(read: RowReader): ExploitationForms | undefined {
   const value = read.text('exploitation', true);
   if (value === undefined) return undefined;
-  const parts = value.split(';').map((part) => part.trim()).filter((part) => part !== '');
+  const parts = value
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   const forms: Exploitation[] = [];
   for (const part of parts) {
-    if (!EXPLOITATION.byCode.has(part)) return read.problem('exploitation', 'UNKNOWN_CODE', unknownCodeMessage('exploitation', EXPLOITATION));
+    if (!EXPLOITATION.byCode.has(part))
+      return read.problem('exploitation', 'UNKNOWN_CODE', unknownCodeMessage('exploitation', EXPLOITATION));
     if (forms.includes(part as Exploitation)) return read.problem('exploitation', 'DUPLICATE_ITEM', 'exploitation lists a form twice');
     forms.push(part as Exploitation);
   }
@@ -184,7 +232,9 @@ function readExploitation(read: RowReader): ExploitationForms | undefined {
   // Code-list order, so that the same forms always give the same record.
   const ordered = EXPLOITATION.codes.filter((code) => forms.includes(code));
   const [first, ...rest] = ordered;
-  return first === undefined ? read.problem('exploitation', 'REQUIRED', 'exploitation needs at least one form (UNK if unknown)') : [first, ...rest];
+  return first === undefined
+    ? read.problem('exploitation', 'REQUIRED', 'exploitation needs at least one form (UNK if unknown)')
+    : [first, ...rest];
 }
 
 function readBoolean(read: RowReader, column: string, required: boolean): boolean | undefined {
@@ -199,7 +249,8 @@ function readProtection(read: RowReader): Protection | undefined {
   let reflectionPeriod: number | undefined;
   if (reflectionText !== undefined) {
     reflectionPeriod = /^\d+$/.test(reflectionText) && Number(reflectionText) <= 3650 ? Number(reflectionText) : undefined;
-    if (reflectionPeriod === undefined) read.problem('reflectionPeriodDays', 'OUT_OF_RANGE', 'reflectionPeriodDays must be a whole number of days from 0 to 3650');
+    if (reflectionPeriod === undefined)
+      read.problem('reflectionPeriodDays', 'OUT_OF_RANGE', 'reflectionPeriodDays must be a whole number of days from 0 to 3650');
   }
   const residencePermit = read.code('residencePermit', RESIDENCE_PERMIT, false);
   const assistance = readBoolean(read, 'assistance', false);
@@ -225,4 +276,3 @@ function readIdentity(read: RowReader, birthDate: IsoDate | undefined): Identity
   }
   return { ...identity, ...(birthDate === undefined ? {} : { birthDate }) };
 }
-

@@ -15,11 +15,24 @@ const header = [...TEMPLATE_COLUMNS.required, 'birthDate', 'ageGroup', 'labourSe
 
 function row(cells: Partial<Record<string, string>>): string {
   const defaults: Record<string, string> = {
-    personId: 'P-1', registrationDate: '2026-07-02', legalStatus: 'IDENTIFIED_VICTIM', sex: 'F', citizenship: 'RO',
-    exploitation: 'SEXUAL', registeringOrganisation: 'POLICE', crossBorder: 'CROSS_BORDER', consentStatistics: 'true',
-    consentInternational: 'true', birthDate: '', ageGroup: 'Y18-24', labourSector: '',
+    personId: 'P-1',
+    registrationDate: '2026-07-02',
+    legalStatus: 'IDENTIFIED_VICTIM',
+    sex: 'F',
+    citizenship: 'RO',
+    exploitation: 'SEXUAL',
+    registeringOrganisation: 'POLICE',
+    crossBorder: 'CROSS_BORDER',
+    consentStatistics: 'true',
+    consentInternational: 'true',
+    birthDate: '',
+    ageGroup: 'Y18-24',
+    labourSector: '',
   };
-  return header.split(',').map((column) => cells[column] ?? defaults[column] ?? '').join(',');
+  return header
+    .split(',')
+    .map((column) => cells[column] ?? defaults[column] ?? '')
+    .join(',');
 }
 
 async function importText(text: string): Promise<{ cases: ImportedCase[]; report: ImportReport }> {
@@ -39,19 +52,40 @@ describe('template import', () => {
     expect(report).toMatchObject({ format: 'template', outcome: 'CLEAN', rowsRead: 5, accepted: 5, rejected: 0 });
     expect(report.mappedValues).toEqual([{ column: 'citizenship', sourceValue: 'GR', mappedTo: 'EL', count: 1 }]);
     expect(cases.map((imported) => [imported.row, imported.line, imported.personId])).toEqual([
-      [1, 2, 'P-0001'], [2, 3, 'P-0002'], [3, 5, 'P-0003'], [4, 6, 'P-0004'], [5, 7, 'P-0005'],
+      [1, 2, 'P-0001'],
+      [2, 3, 'P-0002'],
+      [3, 5, 'P-0003'],
+      [4, 6, 'P-0004'],
+      [5, 7, 'P-0005'],
     ]);
     const [first, second, third, fourth, fifth] = cases;
     // Birthday on the registration day: 18 that day.
     expect(first?.facts).toMatchObject({ ageGroup: 'Y18-24', registration: { precision: 'day', date: '2026-07-02' }, country: 'DE' });
-    expect(first?.facts).toMatchObject({ protection: { reflectionPeriod: 90, residencePermit: 'TEMPORARY_COOPERATION', assistance: true, assistanceConditionalOnCooperation: false, compensation: 'CLAIMED' } });
+    expect(first?.facts).toMatchObject({
+      protection: {
+        reflectionPeriod: 90,
+        residencePermit: 'TEMPORARY_COOPERATION',
+        assistance: true,
+        assistanceConditionalOnCooperation: false,
+        compensation: 'CLAIMED',
+      },
+    });
     expect(first?.identity).toEqual({
-      givenName: 'Ana', familyName: 'Example', documentNumber: 'X0000001', phone: '+40 700 000 001', email: 'ana@example.org',
-      address: 'Example street 1, Bucharest', birthDate: '2008-07-02',
+      givenName: 'Ana',
+      familyName: 'Example',
+      documentNumber: 'X0000001',
+      phone: '+40 700 000 001',
+      email: 'ana@example.org',
+      address: 'Example street 1, Bucharest',
+      birthDate: '2008-07-02',
     });
     expect(second?.facts).toMatchObject({ citizenship: 'EL', exploitation: ['LABOUR', 'DOMESTIC_SERVITUDE'], labourSector: 'A' });
     expect(second?.identity.notes).toBe('Found on a farm; referred by the inspectorate.\nSecond line of the note.');
-    expect(third?.facts).toMatchObject({ ageGroup: 'Y12-17', exploitation: ['CRIMINAL_ACTIVITIES', 'BEGGING'], consent: { statistics: true, international: false } });
+    expect(third?.facts).toMatchObject({
+      ageGroup: 'Y12-17',
+      exploitation: ['CRIMINAL_ACTIVITIES', 'BEGGING'],
+      consent: { statistics: true, international: false },
+    });
     expect(fourth?.facts).toMatchObject({ legalStatus: 'SUSPECT', ageGroup: 'UNK' });
     expect(fourth?.facts && 'registeringOrganisation' in fourth.facts).toBe(false);
     expect(fifth?.facts).toMatchObject({ legalStatus: 'CONVICTED', citizenship: 'STLS', ageGroup: 'Y45-54' });
@@ -70,7 +104,14 @@ describe('template import', () => {
     const text = [
       header,
       row({}),
-      row({ personId: 'P-2', sex: 'female', citizenship: 'XX', exploitation: 'SEXUAL;SLAVERY', consentInternational: 'maybe', registrationDate: '2026-02-30' }),
+      row({
+        personId: 'P-2',
+        sex: 'female',
+        citizenship: 'XX',
+        exploitation: 'SEXUAL;SLAVERY',
+        consentInternational: 'maybe',
+        registrationDate: '2026-02-30',
+      }),
       row({ personId: 'P-3', legalStatus: 'SUSPECT', labourSector: 'C' }),
       row({ personId: 'P-4', registeringOrganisation: '' }),
       row({ personId: 'P-5', birthDate: '2010-01-01', ageGroup: 'Y25-34' }),
@@ -82,11 +123,17 @@ describe('template import', () => {
     const { cases, report } = await importText(text);
     expect(cases.map((imported) => imported.personId)).toEqual(['P-1']);
     expect(report).toMatchObject({ outcome: 'ROWS_REJECTED', rowsRead: 9, accepted: 1, rejected: 8, rejectionsNotListed: 0 });
-    const problems = Object.fromEntries(report.rejections.map((rejection) => [
-      rejection.row, rejection.problems.map((problem) => `${problem.column}:${problem.code}`),
-    ]));
+    const problems = Object.fromEntries(
+      report.rejections.map((rejection) => [rejection.row, rejection.problems.map((problem) => `${problem.column}:${problem.code}`)]),
+    );
     expect(problems).toEqual({
-      2: ['registrationDate:FORMAT', 'sex:UNKNOWN_CODE', 'citizenship:UNKNOWN_CODE', 'exploitation:UNKNOWN_CODE', 'consentInternational:FORMAT'],
+      2: [
+        'registrationDate:FORMAT',
+        'sex:UNKNOWN_CODE',
+        'citizenship:UNKNOWN_CODE',
+        'exploitation:UNKNOWN_CODE',
+        'consentInternational:FORMAT',
+      ],
       3: ['registeringOrganisation:VICTIMS_ONLY', 'labourSector:LABOUR_SECTOR_WITHOUT_LABOUR'],
       4: ['registeringOrganisation:REQUIRED'],
       5: ['ageGroup:AGE_MISMATCH'],
@@ -120,8 +167,12 @@ describe('template import', () => {
 });
 
 describe('template import: what the reliability corpus found', () => {
-  it('refuses a registration after the node\'s today, as the node refuses one typed in', async () => {
-    const text = [header, row({ personId: 'P-1', registrationDate: '2026-07-02' }), row({ personId: 'P-2', registrationDate: '2099-01-15' })].join('\n');
+  it("refuses a registration after the node's today, as the node refuses one typed in", async () => {
+    const text = [
+      header,
+      row({ personId: 'P-1', registrationDate: '2026-07-02' }),
+      row({ personId: 'P-2', registrationDate: '2099-01-15' }),
+    ].join('\n');
     const report = await runImport(importTemplateCsv(bytesOf(text), { country: 'DE', today: isoDate(2026, 7, 2) }));
     expect(report).toMatchObject({ accepted: 1, rejected: 1 });
     expect(report.rejections[0]).toMatchObject({ row: 2, problems: [{ column: 'registrationDate', code: 'OUT_OF_RANGE' }] });
@@ -133,6 +184,8 @@ describe('template import: what the reliability corpus found', () => {
     const text = [header, row({ personId: 'P-\u0000-1' }), row({ personId: 'P-2' })].join('\n');
     const { report } = await importText(text);
     expect(report).toMatchObject({ accepted: 1, rejected: 1 });
-    expect(report.rejections[0]?.problems).toEqual([{ column: 'personId', code: 'FORMAT', message: 'personId contains a NUL character, which is not text' }]);
+    expect(report.rejections[0]?.problems).toEqual([
+      { column: 'personId', code: 'FORMAT', message: 'personId contains a NUL character, which is not text' },
+    ]);
   });
 });

@@ -15,7 +15,11 @@ export interface PopulationTableSource {
 }
 
 export class EurostatTsvError extends Error {
-  constructor(message: string, readonly line: number, readonly column?: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column?: number,
+  ) {
     super(column === undefined ? `line ${line}: ${message}` : `line ${line}, column ${column}: ${message}`);
     this.name = 'EurostatTsvError';
   }

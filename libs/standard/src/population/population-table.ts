@@ -78,7 +78,6 @@ export function newPopulationTable(fields: Omit<PopulationTable, 'standardVersio
   return { standardVersion: STANDARD_VERSION, unit: 'persons on 1 January', ...fields };
 }
 
-
 /** The JSON text of a table as the project stores it: readable header, one observation per line (small diffs). */
 export function formatPopulationTable(table: PopulationTable): string {
   const { observations, ...header } = table;

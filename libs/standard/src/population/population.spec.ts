@@ -34,7 +34,8 @@ describe('Eurostat bulk TSV parser', () => {
   });
 
   it('reads the newer layout with sex and age and keeps flags canonical', () => {
-    const tsv = 'freq,unit,sex,age,geo\\TIME_PERIOD\t2023 \t2024 \nA,NR,F,TOTAL,DE\t42000000 \t42100000 pe\nA,NR,M,TOTAL,DE\t41000000 \t: c\n';
+    const tsv =
+      'freq,unit,sex,age,geo\\TIME_PERIOD\t2023 \t2024 \nA,NR,F,TOTAL,DE\t42000000 \t42100000 pe\nA,NR,M,TOTAL,DE\t41000000 \t: c\n';
     const newer = parseEurostatPopulationTsv(tsv, { ...source, tableId: 'demo_pjan', version: 'demo_pjan-2025-03' });
     expect(newer.fixedDimensions).toEqual({ freq: 'A', unit: 'NR' });
     expect(population(newer, 'DE', 2024, { sex: 'F' })).toEqual({ value: 42100000, flags: 'ep', version: 'demo_pjan-2025-03' });
@@ -68,8 +69,12 @@ describe("the project's own copy", () => {
     const committedText = readFileSync(path.join(repoRoot, 'libs', 'standard', 'data', 'population-tps00001.json'), 'utf8');
     const committed = projectPopulationTable();
     const regenerated = parseEurostatPopulationTsv(eurostatTsv, {
-      tableId: committed.tableId, title: committed.title, source: committed.source, extractionDate: committed.extractionDate,
-      version: committed.version, ...(committed.sourceUrl === undefined ? {} : { sourceUrl: committed.sourceUrl }),
+      tableId: committed.tableId,
+      title: committed.title,
+      source: committed.source,
+      extractionDate: committed.extractionDate,
+      version: committed.version,
+      ...(committed.sourceUrl === undefined ? {} : { sourceUrl: committed.sourceUrl }),
       ...(committed.note === undefined ? {} : { note: committed.note }),
     });
     expect(formatPopulationTable(regenerated)).toBe(committedText);

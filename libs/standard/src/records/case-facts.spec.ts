@@ -29,15 +29,31 @@ describe('records from case facts', () => {
   it('builds valid records for victims and offenders', () => {
     const record = toPseudonymisedRecord(victim, testPseudonym('p1'));
     expect(record).toEqual({
-      pseudonym: testPseudonym('p1'), country: 'EL', period: '2026-Q1', legalStatus: 'PRESUMED_VICTIM', sex: 'M',
-      ageGroup: 'Y25-34', citizenship: 'PK', exploitation: ['LABOUR'], labourSector: 'A',
-      registeringOrganisation: 'LABOUR_INSPECTION', crossBorder: 'CROSS_BORDER',
-      protection: { reflectionPeriod: 90, residencePermit: 'TEMPORARY_COOPERATION' }, consent: { statistics: true, international: true },
+      pseudonym: testPseudonym('p1'),
+      country: 'EL',
+      period: '2026-Q1',
+      legalStatus: 'PRESUMED_VICTIM',
+      sex: 'M',
+      ageGroup: 'Y25-34',
+      citizenship: 'PK',
+      exploitation: ['LABOUR'],
+      labourSector: 'A',
+      registeringOrganisation: 'LABOUR_INSPECTION',
+      crossBorder: 'CROSS_BORDER',
+      protection: { reflectionPeriod: 90, residencePermit: 'TEMPORARY_COOPERATION' },
+      consent: { statistics: true, international: true },
     });
     expect(validateRecord(record).ok).toBe(true);
     const offender: CaseFacts = {
-      country: 'EL', registration: { precision: 'year', year: 2016 }, legalStatus: 'SUSPECT', sex: 'F', ageGroup: 'UNK',
-      citizenship: 'UNK', exploitation: ['UNK'], crossBorder: 'UNK', consent: { statistics: true, international: false },
+      country: 'EL',
+      registration: { precision: 'year', year: 2016 },
+      legalStatus: 'SUSPECT',
+      sex: 'F',
+      ageGroup: 'UNK',
+      citizenship: 'UNK',
+      exploitation: ['UNK'],
+      crossBorder: 'UNK',
+      consent: { statistics: true, international: false },
     };
     const offenderRecord = toPseudonymisedRecord(offender, testPseudonym('p2'));
     expect(offenderRecord.period).toBe('2016');

@@ -1,5 +1,12 @@
 import type {
-  AgeGroup, Citizenship, CrossBorder, NaceSection, OffenderStatus, RegisteringOrganisation, Sex, VictimStatus,
+  AgeGroup,
+  Citizenship,
+  CrossBorder,
+  NaceSection,
+  OffenderStatus,
+  RegisteringOrganisation,
+  Sex,
+  VictimStatus,
 } from '../code-lists/code-lists.js';
 import type { CountryCode } from '../code-lists/country-codes.js';
 import type { IsoDate } from '../time/iso-date.js';
@@ -10,9 +17,7 @@ import type { ExploitationForms, Protection, PseudonymisedRecord, RecordConsent 
  * When a person was registered in a legal status. Sources such as CTDC give only the year: such a registration is
  * kept as a year, never placed in an invented quarter, and its records carry a year period.
  */
-export type Registration =
-  | { readonly precision: 'day'; readonly date: IsoDate }
-  | { readonly precision: 'year'; readonly year: number };
+export type Registration = { readonly precision: 'day'; readonly date: IsoDate } | { readonly precision: 'year'; readonly year: number };
 
 interface CaseFactsCommon {
   /** Reporting country (the node's). */

@@ -1,6 +1,16 @@
 import type {
-  AgeGroup, Citizenship, Compensation, CrossBorder, Exploitation, NaceSection, OffenderStatus, RegisteringOrganisation,
-  ResidencePermit, Return, Sex, VictimStatus,
+  AgeGroup,
+  Citizenship,
+  Compensation,
+  CrossBorder,
+  Exploitation,
+  NaceSection,
+  OffenderStatus,
+  RegisteringOrganisation,
+  ResidencePermit,
+  Return,
+  Sex,
+  VictimStatus,
 } from '../code-lists/code-lists.js';
 import type { CountryCode } from '../code-lists/country-codes.js';
 import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type CaseFieldName } from './record-fields.js';

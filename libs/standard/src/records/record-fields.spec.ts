@@ -35,7 +35,11 @@ function offenderForbidden(): string[] {
 describe('record field descriptors', () => {
   it('describe exactly the statistical fields of pseudonymised-record.schema.json, with their types and code lists', () => {
     const envelope = ['pseudonym', 'country', 'period', 'consent', 'protection'];
-    expect(CASE_FIELDS.map((field) => field.name).sort()).toEqual(Object.keys(properties).filter((name) => !envelope.includes(name)).sort());
+    expect(CASE_FIELDS.map((field) => field.name).sort()).toEqual(
+      Object.keys(properties)
+        .filter((name) => !envelope.includes(name))
+        .sort(),
+    );
     expect(PROTECTION_FIELD_DESCRIPTORS.map((field) => field.name).sort()).toEqual(Object.keys(protectionProperties).sort());
     for (const field of RECORD_FIELD_DESCRIPTORS) {
       const property = (field.group === 'case' ? properties : protectionProperties)[field.name] ?? {};
@@ -48,9 +52,11 @@ describe('record field descriptors', () => {
   });
 
   it('are required where the schema requires them, victims only where it forbids them to offenders', () => {
-    expect(CASE_FIELDS.filter((field) => field.required).map((field) => field.name).sort()).toEqual(
-      required.filter((name) => CASE_FIELDS.some((field) => field.name === name)).sort(),
-    );
+    expect(
+      CASE_FIELDS.filter((field) => field.required)
+        .map((field) => field.name)
+        .sort(),
+    ).toEqual(required.filter((name) => CASE_FIELDS.some((field) => field.name === name)).sort());
     const forbidden = offenderForbidden();
     for (const field of RECORD_FIELD_DESCRIPTORS) {
       expect([field.name, field.victimsOnly]).toEqual([field.name, forbidden.includes(field.group === 'case' ? field.name : 'protection')]);

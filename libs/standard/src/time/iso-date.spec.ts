@@ -9,7 +9,17 @@ describe('ISO dates', () => {
 
   it('accepts only real calendar days written YYYY-MM-DD', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
-    for (const text of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-5', '26-01-05', '2026-01-05T00:00', '']) {
+    for (const text of [
+      '2026-02-29',
+      '1900-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-5',
+      '26-01-05',
+      '2026-01-05T00:00',
+      '',
+    ]) {
       expect([text, tryParseIsoDate(text)]).toEqual([text, undefined]);
     }
     expect(() => parseIsoDate('2026-02-30')).toThrow(RangeError);

@@ -1,8 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseIsoDate } from './iso-date.js';
 import {
-  type Period, addQuarters, comparePeriods, formatPeriod, isSamePeriod, parsePeriod, parseQuarter, periodContains,
-  periodContainsDate, periodEnd, periodStart, quarterOfDate, quarterPeriod, quartersOf, tryParsePeriod, yearOf, yearOfDate,
+  type Period,
+  addQuarters,
+  comparePeriods,
+  formatPeriod,
+  isSamePeriod,
+  parsePeriod,
+  parseQuarter,
+  periodContains,
+  periodContainsDate,
+  periodEnd,
+  periodStart,
+  quarterOfDate,
+  quarterPeriod,
+  quartersOf,
+  tryParsePeriod,
+  yearOf,
+  yearOfDate,
   yearPeriod,
 } from './period.js';
 

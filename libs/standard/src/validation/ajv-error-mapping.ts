@@ -70,7 +70,11 @@ function mapAjvError(error: ErrorObject): ValidationError | undefined {
     case 'maxProperties':
       return { pointer, code: ValidationErrorCode.TOO_MANY, message: `${field} ${String(error.message)}` };
     case 'uniqueItems':
-      return { pointer: `${pointer}/${String(params['i'])}`, code: ValidationErrorCode.DUPLICATE_ITEM, message: `item repeats item ${String(params['j'])} of ${field}` };
+      return {
+        pointer: `${pointer}/${String(params['i'])}`,
+        code: ValidationErrorCode.DUPLICATE_ITEM,
+        message: `item repeats item ${String(params['j'])} of ${field}`,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -91,7 +95,10 @@ function mapAjvError(error: ErrorObject): ValidationError | undefined {
 
 function lastToken(pointer: string): string {
   if (pointer === '') return 'document';
-  const token = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const token = pointer
+    .slice(pointer.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
   return /^\d+$/.test(token) ? `item ${token}` : token;
 }
 

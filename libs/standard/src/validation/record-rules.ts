@@ -12,8 +12,7 @@ export interface RuleInput {
 
 // Same texts as the x-message annotations of pseudonymised-record.schema.json (a spec checks they agree).
 export const RULE_MESSAGES = {
-  victimNeedsOrganisation:
-    'victims (PRESUMED_VICTIM, IDENTIFIED_VICTIM) must name a registeringOrganisation (UNK if unknown)',
+  victimNeedsOrganisation: 'victims (PRESUMED_VICTIM, IDENTIFIED_VICTIM) must name a registeringOrganisation (UNK if unknown)',
   organisationVictimsOnly: 'only victims (PRESUMED_VICTIM, IDENTIFIED_VICTIM) have a registering organisation',
   protectionVictimsOnly: 'only victims (PRESUMED_VICTIM, IDENTIFIED_VICTIM) have a protection block',
   sectorNeedsLabour: 'labourSector is only allowed when exploitation includes LABOUR',
@@ -26,22 +25,33 @@ export const RULE_MESSAGES = {
  */
 export function recordRuleViolations(input: RuleInput): ValidationError[] {
   const violations: ValidationError[] = [];
-  const status = typeof input.legalStatus === 'string' && LEGAL_STATUS.byCode.has(input.legalStatus)
-    ? (input.legalStatus as LegalStatus)
-    : undefined;
+  const status =
+    typeof input.legalStatus === 'string' && LEGAL_STATUS.byCode.has(input.legalStatus) ? (input.legalStatus as LegalStatus) : undefined;
   if (status !== undefined && isVictimStatus(status) && input.registeringOrganisation === undefined) {
-    violations.push({ pointer: '/registeringOrganisation', code: ValidationErrorCode.REQUIRED, message: RULE_MESSAGES.victimNeedsOrganisation });
+    violations.push({
+      pointer: '/registeringOrganisation',
+      code: ValidationErrorCode.REQUIRED,
+      message: RULE_MESSAGES.victimNeedsOrganisation,
+    });
   }
   if (status !== undefined && !isVictimStatus(status)) {
     if (input.registeringOrganisation !== undefined) {
-      violations.push({ pointer: '/registeringOrganisation', code: ValidationErrorCode.VICTIMS_ONLY, message: RULE_MESSAGES.organisationVictimsOnly });
+      violations.push({
+        pointer: '/registeringOrganisation',
+        code: ValidationErrorCode.VICTIMS_ONLY,
+        message: RULE_MESSAGES.organisationVictimsOnly,
+      });
     }
     if (input.protection !== undefined) {
       violations.push({ pointer: '/protection', code: ValidationErrorCode.VICTIMS_ONLY, message: RULE_MESSAGES.protectionVictimsOnly });
     }
   }
   if (Array.isArray(input.exploitation) && !input.exploitation.includes('LABOUR') && input.labourSector !== undefined) {
-    violations.push({ pointer: '/labourSector', code: ValidationErrorCode.LABOUR_SECTOR_WITHOUT_LABOUR, message: RULE_MESSAGES.sectorNeedsLabour });
+    violations.push({
+      pointer: '/labourSector',
+      code: ValidationErrorCode.LABOUR_SECTOR_WITHOUT_LABOUR,
+      message: RULE_MESSAGES.sectorNeedsLabour,
+    });
   }
   return violations;
 }

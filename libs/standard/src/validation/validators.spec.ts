@@ -17,7 +17,9 @@ function messagesOf(result: ValidationResult<unknown>): readonly ValidationError
 describe('validateRecord', () => {
   it('accepts a complete victim record and an offender record', () => {
     expect(errorsOf(validateRecord(victimRecord()))).toEqual([]);
-    expect(validateRecord(victimRecord({ protection: { residencePermit: 'TEMPORARY_COOPERATION', reflectionPeriod: 90, assistance: true } })).ok).toBe(true);
+    expect(
+      validateRecord(victimRecord({ protection: { residencePermit: 'TEMPORARY_COOPERATION', reflectionPeriod: 90, assistance: true } })).ok,
+    ).toBe(true);
     const offender = { ...victimRecord({ legalStatus: 'CONVICTED', sex: 'M' }) } as Record<string, unknown>;
     delete offender['registeringOrganisation'];
     expect(errorsOf(validateRecord(offender))).toEqual([]);
@@ -27,27 +29,40 @@ describe('validateRecord', () => {
 
   it('reports every missing field with its pointer', () => {
     expect(errorsOf(validateRecord({}))).toEqual(
-      ['pseudonym', 'country', 'period', 'legalStatus', 'sex', 'ageGroup', 'citizenship', 'exploitation', 'crossBorder', 'consent']
-        .map((field) => ({ pointer: `/${field}`, code: 'REQUIRED' })),
+      ['pseudonym', 'country', 'period', 'legalStatus', 'sex', 'ageGroup', 'citizenship', 'exploitation', 'crossBorder', 'consent'].map(
+        (field) => ({ pointer: `/${field}`, code: 'REQUIRED' }),
+      ),
     );
-    expect(errorsOf(validateRecord(victimRecord({ consent: { statistics: true } })))).toEqual([{ pointer: '/consent/international', code: 'REQUIRED' }]);
+    expect(errorsOf(validateRecord(victimRecord({ consent: { statistics: true } })))).toEqual([
+      { pointer: '/consent/international', code: 'REQUIRED' },
+    ]);
   });
 
   it('reports unknown codes, types and formats, all at once', () => {
-    const result = validateRecord(victimRecord({
-      sex: 'female', country: 'GR', citizenship: 'GB', exploitation: ['SEXUAL', 'SLAVERY'], period: '2026-Q5',
-      pseudonym: 'short', crossBorder: 3, consent: { statistics: 'yes', international: true },
-    }));
-    expect(errorsOf(result)).toEqual(expect.arrayContaining([
-      { pointer: '/sex', code: 'UNKNOWN_CODE' },
-      { pointer: '/country', code: 'UNKNOWN_CODE' },
-      { pointer: '/citizenship', code: 'UNKNOWN_CODE' },
-      { pointer: '/exploitation/1', code: 'UNKNOWN_CODE' },
-      { pointer: '/period', code: 'FORMAT' },
-      { pointer: '/pseudonym', code: 'FORMAT' },
-      { pointer: '/crossBorder', code: 'TYPE' },
-      { pointer: '/consent/statistics', code: 'TYPE' },
-    ]));
+    const result = validateRecord(
+      victimRecord({
+        sex: 'female',
+        country: 'GR',
+        citizenship: 'GB',
+        exploitation: ['SEXUAL', 'SLAVERY'],
+        period: '2026-Q5',
+        pseudonym: 'short',
+        crossBorder: 3,
+        consent: { statistics: 'yes', international: true },
+      }),
+    );
+    expect(errorsOf(result)).toEqual(
+      expect.arrayContaining([
+        { pointer: '/sex', code: 'UNKNOWN_CODE' },
+        { pointer: '/country', code: 'UNKNOWN_CODE' },
+        { pointer: '/citizenship', code: 'UNKNOWN_CODE' },
+        { pointer: '/exploitation/1', code: 'UNKNOWN_CODE' },
+        { pointer: '/period', code: 'FORMAT' },
+        { pointer: '/pseudonym', code: 'FORMAT' },
+        { pointer: '/crossBorder', code: 'TYPE' },
+        { pointer: '/consent/statistics', code: 'TYPE' },
+      ]),
+    );
     const messages = messagesOf(result);
     expect(messages.find((error) => error.pointer === '/sex')?.message).toBe('sex: not a code of code list sex: F, M, OTHER, UNK');
     expect(messages.find((error) => error.pointer === '/country')?.message).toContain('EL for Greece');
@@ -63,13 +78,19 @@ describe('validateRecord', () => {
   });
 
   it('refuses fields outside the standard, so identity cannot ride along', () => {
-    expect(errorsOf(validateRecord(victimRecord({ familyName: 'x' } as never)))).toEqual([{ pointer: '/familyName', code: 'UNKNOWN_FIELD' }]);
-    expect(errorsOf(validateRecord(victimRecord({ protection: { notes: 'x' } })))).toEqual([{ pointer: '/protection/notes', code: 'UNKNOWN_FIELD' }]);
+    expect(errorsOf(validateRecord(victimRecord({ familyName: 'x' } as never)))).toEqual([
+      { pointer: '/familyName', code: 'UNKNOWN_FIELD' },
+    ]);
+    expect(errorsOf(validateRecord(victimRecord({ protection: { notes: 'x' } })))).toEqual([
+      { pointer: '/protection/notes', code: 'UNKNOWN_FIELD' },
+    ]);
     expect(errorsOf(validateRecord(victimRecord({ protection: {} })))).toEqual([{ pointer: '/protection', code: 'TOO_FEW' }]);
   });
 
   it('applies the cross-field rules with their own codes', () => {
-    expect(errorsOf(validateRecord(victimRecord({ labourSector: 'A' })))).toEqual([{ pointer: '/labourSector', code: 'LABOUR_SECTOR_WITHOUT_LABOUR' }]);
+    expect(errorsOf(validateRecord(victimRecord({ labourSector: 'A' })))).toEqual([
+      { pointer: '/labourSector', code: 'LABOUR_SECTOR_WITHOUT_LABOUR' },
+    ]);
     expect(validateRecord(victimRecord({ labourSector: 'A', exploitation: ['SEXUAL', 'LABOUR'] })).ok).toBe(true);
     expect(errorsOf(validateRecord(victimRecord({ legalStatus: 'SUSPECT', protection: { assistance: true } })))).toEqual([
       { pointer: '/registeringOrganisation', code: 'VICTIMS_ONLY' },
@@ -84,16 +105,31 @@ describe('validateRecord', () => {
 
   it('checks list shape: at least one form, no form twice', () => {
     expect(errorsOf(validateRecord(victimRecord({ exploitation: [] })))).toEqual([{ pointer: '/exploitation', code: 'TOO_FEW' }]);
-    expect(errorsOf(validateRecord(victimRecord({ exploitation: ['SEXUAL', 'LABOUR', 'SEXUAL'] })))).toEqual([{ pointer: '/exploitation/2', code: 'DUPLICATE_ITEM' }]);
-    expect(errorsOf(validateRecord(victimRecord({ protection: { reflectionPeriod: -1 } })))).toEqual([{ pointer: '/protection/reflectionPeriod', code: 'OUT_OF_RANGE' }]);
+    expect(errorsOf(validateRecord(victimRecord({ exploitation: ['SEXUAL', 'LABOUR', 'SEXUAL'] })))).toEqual([
+      { pointer: '/exploitation/2', code: 'DUPLICATE_ITEM' },
+    ]);
+    expect(errorsOf(validateRecord(victimRecord({ protection: { reflectionPeriod: -1 } })))).toEqual([
+      { pointer: '/protection/reflectionPeriod', code: 'OUT_OF_RANGE' },
+    ]);
   });
 
   it('never quotes the offending value in a message', () => {
     const identity = 'Maria Schmidt 1990-04-12';
-    const result = validateRecord(victimRecord({
-      sex: identity, country: identity, citizenship: identity, period: identity, pseudonym: identity, labourSector: identity,
-      exploitation: [identity], crossBorder: identity, ageGroup: identity, legalStatus: identity, [identity]: identity,
-    } as never));
+    const result = validateRecord(
+      victimRecord({
+        sex: identity,
+        country: identity,
+        citizenship: identity,
+        period: identity,
+        pseudonym: identity,
+        labourSector: identity,
+        exploitation: [identity],
+        crossBorder: identity,
+        ageGroup: identity,
+        legalStatus: identity,
+        [identity]: identity,
+      } as never),
+    );
     expect(result.ok).toBe(false);
     for (const error of messagesOf(result)) {
       expect(error.message).not.toContain('Maria');
@@ -114,13 +150,23 @@ describe('validateRecord', () => {
           for (const registeringOrganisation of ['NGO', undefined]) {
             for (const protection of [{ assistance: true }, undefined]) {
               const record: Record<string, unknown> = { ...victimRecord() };
-              for (const [field, value] of Object.entries({ legalStatus, exploitation, labourSector, registeringOrganisation, protection })) {
+              for (const [field, value] of Object.entries({
+                legalStatus,
+                exploitation,
+                labourSector,
+                registeringOrganisation,
+                protection,
+              })) {
                 if (value === undefined) delete record[field];
                 else record[field] = value;
               }
               const byPointer = (a: { pointer: string }, b: { pointer: string }): number => a.pointer.localeCompare(b.pointer);
-              const fromRules = recordRuleViolations(record).map(({ pointer, code }) => ({ pointer, code })).sort(byPointer);
-              const fromSchema = errorsOf(validateRecord(record)).filter((error) => ruleFields.includes(error.pointer)).sort(byPointer);
+              const fromRules = recordRuleViolations(record)
+                .map(({ pointer, code }) => ({ pointer, code }))
+                .sort(byPointer);
+              const fromSchema = errorsOf(validateRecord(record))
+                .filter((error) => ruleFields.includes(error.pointer))
+                .sort(byPointer);
               expect({ record, errors: fromSchema }).toEqual({ record, errors: fromRules });
               // Missing legalStatus or exploitation is the only other problem these records can have.
               const otherErrors = errorsOf(validateRecord(record)).filter((error) => !ruleFields.includes(error.pointer));
@@ -146,18 +192,27 @@ describe('validateReturn', () => {
   });
 
   it('checks the envelope', () => {
-    const result = validateReturn(quarterlyReturn(records, {
-      standardVersion: '0.9.0', returnId: 'not-a-uuid', revision: 0, generatedAt: 'yesterday', withheld: { noConsent: -1 }, nodeId: '-x',
-    }));
-    expect(errorsOf(result)).toEqual(expect.arrayContaining([
-      { pointer: '/standardVersion', code: 'UNSUPPORTED_VERSION' },
-      { pointer: '/returnId', code: 'FORMAT' },
-      { pointer: '/revision', code: 'OUT_OF_RANGE' },
-      { pointer: '/generatedAt', code: 'FORMAT' },
-      { pointer: '/withheld/noConsent', code: 'OUT_OF_RANGE' },
-      { pointer: '/withheld/invalid', code: 'REQUIRED' },
-      { pointer: '/nodeId', code: 'FORMAT' },
-    ]));
+    const result = validateReturn(
+      quarterlyReturn(records, {
+        standardVersion: '0.9.0',
+        returnId: 'not-a-uuid',
+        revision: 0,
+        generatedAt: 'yesterday',
+        withheld: { noConsent: -1 },
+        nodeId: '-x',
+      }),
+    );
+    expect(errorsOf(result)).toEqual(
+      expect.arrayContaining([
+        { pointer: '/standardVersion', code: 'UNSUPPORTED_VERSION' },
+        { pointer: '/returnId', code: 'FORMAT' },
+        { pointer: '/revision', code: 'OUT_OF_RANGE' },
+        { pointer: '/generatedAt', code: 'FORMAT' },
+        { pointer: '/withheld/noConsent', code: 'OUT_OF_RANGE' },
+        { pointer: '/withheld/invalid', code: 'REQUIRED' },
+        { pointer: '/nodeId', code: 'FORMAT' },
+      ]),
+    );
   });
 
   it('bounds revision and withheld counts to what a 32-bit column holds', () => {
@@ -177,10 +232,14 @@ describe('validateReturn', () => {
   });
 
   it('requires every record to have the envelope country and period', () => {
-    const result = validateReturn(quarterlyReturn([
-      records[0], victimRecord({ pseudonym: testPseudonym(4), country: 'AT' }), victimRecord({ pseudonym: testPseudonym(5), period: '2026-Q2' }),
-      victimRecord({ pseudonym: testPseudonym(6), period: '2026' }),
-    ]));
+    const result = validateReturn(
+      quarterlyReturn([
+        records[0],
+        victimRecord({ pseudonym: testPseudonym(4), country: 'AT' }),
+        victimRecord({ pseudonym: testPseudonym(5), period: '2026-Q2' }),
+        victimRecord({ pseudonym: testPseudonym(6), period: '2026' }),
+      ]),
+    );
     expect(errorsOf(result)).toEqual([
       { pointer: '/records/1/country', code: 'COUNTRY_MISMATCH' },
       { pointer: '/records/2/period', code: 'PERIOD_MISMATCH' },
@@ -192,7 +251,9 @@ describe('validateReturn', () => {
     const twice = validateReturn(quarterlyReturn([records[0], records[1], victimRecord({ pseudonym: testPseudonym(1), sex: 'M' })]));
     expect(errorsOf(twice)).toEqual([{ pointer: '/records/2', code: 'DUPLICATE_RECORD' }]);
     expect(messagesOf(twice)[0]?.message).toBe('same pseudonym and legal status as /records/0');
-    const twoStatuses = validateReturn(quarterlyReturn([records[0], victimRecord({ pseudonym: testPseudonym(1), legalStatus: 'PRESUMED_VICTIM' })]));
+    const twoStatuses = validateReturn(
+      quarterlyReturn([records[0], victimRecord({ pseudonym: testPseudonym(1), legalStatus: 'PRESUMED_VICTIM' })]),
+    );
     expect(twoStatuses.ok).toBe(true);
   });
 
@@ -209,14 +270,20 @@ describe('validateReturn', () => {
 
 describe('validateRevocation', () => {
   const notice = {
-    standardVersion: '1.0.0', noticeId: '9b2f7d1e-4c3a-4b8e-9f60-1a2b3c4d5e6f', nodeId: 'node-de', country: 'DE',
-    pseudonyms: [testPseudonym(1), testPseudonym(2)], issuedAt: '2026-10-05T09:30:00+02:00',
+    standardVersion: '1.0.0',
+    noticeId: '9b2f7d1e-4c3a-4b8e-9f60-1a2b3c4d5e6f',
+    nodeId: 'node-de',
+    country: 'DE',
+    pseudonyms: [testPseudonym(1), testPseudonym(2)],
+    issuedAt: '2026-10-05T09:30:00+02:00',
   };
 
   it('accepts a notice and checks its pseudonyms', () => {
     expect(errorsOf(validateRevocation(notice))).toEqual([]);
     expect(errorsOf(validateRevocation({ ...notice, pseudonyms: [] }))).toEqual([{ pointer: '/pseudonyms', code: 'TOO_FEW' }]);
-    expect(errorsOf(validateRevocation({ ...notice, pseudonyms: [testPseudonym(1), testPseudonym(1)] }))).toEqual([{ pointer: '/pseudonyms/1', code: 'DUPLICATE_ITEM' }]);
+    expect(errorsOf(validateRevocation({ ...notice, pseudonyms: [testPseudonym(1), testPseudonym(1)] }))).toEqual([
+      { pointer: '/pseudonyms/1', code: 'DUPLICATE_ITEM' },
+    ]);
     expect(errorsOf(validateRevocation({ ...notice, pseudonyms: ['Maria'] }))).toEqual([{ pointer: '/pseudonyms/0', code: 'FORMAT' }]);
     expect(errorsOf(validateRevocation({ ...notice, country: 'GB', issuedAt: undefined }))).toEqual([
       { pointer: '/issuedAt', code: 'REQUIRED' },
@@ -227,19 +294,28 @@ describe('validateRevocation', () => {
 
 describe('validateCountryMetadata', () => {
   const metadata = {
-    standardVersion: '1.0.0', country: 'NL', validFrom: '2024-Q1', legalDefinition: 'EU_DIRECTIVE',
-    identificationThreshold: 'REFERRAL', presumedVictimsIncluded: true, breakdownsNotCollected: ['reg_org'],
+    standardVersion: '1.0.0',
+    country: 'NL',
+    validFrom: '2024-Q1',
+    legalDefinition: 'EU_DIRECTIVE',
+    identificationThreshold: 'REFERRAL',
+    presumedVictimsIncluded: true,
+    breakdownsNotCollected: ['reg_org'],
     footnote: 'Registrations by CoMensha.',
   };
 
   it('accepts metadata and checks codes and the order of its periods', () => {
     expect(errorsOf(validateCountryMetadata(metadata))).toEqual([]);
     expect(validateCountryMetadata({ ...metadata, validTo: '2025-Q4' }).ok).toBe(true);
-    expect(errorsOf(validateCountryMetadata({ ...metadata, validTo: '2023-Q4' }))).toEqual([{ pointer: '/validTo', code: ValidationErrorCode.PERIOD_ORDER }]);
+    expect(errorsOf(validateCountryMetadata({ ...metadata, validTo: '2023-Q4' }))).toEqual([
+      { pointer: '/validTo', code: ValidationErrorCode.PERIOD_ORDER },
+    ]);
     expect(errorsOf(validateCountryMetadata({ ...metadata, breakdownsNotCollected: ['geo'], legalDefinition: 'OTHER' }))).toEqual([
       { pointer: '/legalDefinition', code: 'UNKNOWN_CODE' },
       { pointer: '/breakdownsNotCollected/0', code: 'UNKNOWN_CODE' },
     ]);
-    expect(errorsOf(validateCountryMetadata({ ...metadata, footnote: 'x'.repeat(2001) }))).toEqual([{ pointer: '/footnote', code: 'TOO_LONG' }]);
+    expect(errorsOf(validateCountryMetadata({ ...metadata, footnote: 'x'.repeat(2001) }))).toEqual([
+      { pointer: '/footnote', code: 'TOO_LONG' },
+    ]);
   });
 });

@@ -8,7 +8,11 @@ import { mapAjvErrors } from './ajv-error-mapping.js';
 import { compiledSchemas } from './schema-registry.js';
 import { type ValidationError, ValidationErrorCode, type ValidationResult } from './validation-error.js';
 
-function check<T>(validate: ValidateFunction, input: unknown, extraRules: (input: unknown) => ValidationError[] = () => []): ValidationResult<T> {
+function check<T>(
+  validate: ValidateFunction,
+  input: unknown,
+  extraRules: (input: unknown) => ValidationError[] = () => [],
+): ValidationResult<T> {
   const errors = validate(input) ? [] : mapAjvErrors(validate.errors);
   errors.push(...extraRules(input));
   return errors.length === 0 ? { ok: true, value: input as T } : { ok: false, errors };
@@ -48,16 +52,29 @@ function returnRules(input: unknown): ValidationError[] {
   input['records'].forEach((record: unknown, index: number) => {
     if (!isObject(record)) return;
     if (typeof country === 'string' && typeof record['country'] === 'string' && record['country'] !== country) {
-      errors.push({ pointer: `/records/${index}/country`, code: ValidationErrorCode.COUNTRY_MISMATCH, message: 'record country differs from the return country' });
+      errors.push({
+        pointer: `/records/${index}/country`,
+        code: ValidationErrorCode.COUNTRY_MISMATCH,
+        message: 'record country differs from the return country',
+      });
     }
     if (typeof period === 'string' && typeof record['period'] === 'string' && record['period'] !== period) {
-      errors.push({ pointer: `/records/${index}/period`, code: ValidationErrorCode.PERIOD_MISMATCH, message: 'record period differs from the return period' });
+      errors.push({
+        pointer: `/records/${index}/period`,
+        code: ValidationErrorCode.PERIOD_MISMATCH,
+        message: 'record period differs from the return period',
+      });
     }
     if (typeof record['pseudonym'] === 'string' && typeof record['legalStatus'] === 'string') {
       const key = `${record['pseudonym']}\u0000${record['legalStatus']}`;
       const first = firstIndexByKey.get(key);
       if (first === undefined) firstIndexByKey.set(key, index);
-      else errors.push({ pointer: `/records/${index}`, code: ValidationErrorCode.DUPLICATE_RECORD, message: `same pseudonym and legal status as /records/${first}` });
+      else
+        errors.push({
+          pointer: `/records/${index}`,
+          code: ValidationErrorCode.DUPLICATE_RECORD,
+          message: `same pseudonym and legal status as /records/${first}`,
+        });
     }
   });
   return errors;

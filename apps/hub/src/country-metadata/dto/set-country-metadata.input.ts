@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 
-@InputType({ description: 'What a country\'s figures mean from a period on (docs/DATA-STANDARD.md section 4).' })
+@InputType({ description: "What a country's figures mean from a period on (docs/DATA-STANDARD.md section 4)." })
 export class SetCountryMetadataInput {
   @Field({ description: 'Eurostat alpha-2 code.' })
   country!: string;

@@ -8,6 +8,6 @@ export class RotateNodeKeyInput {
   @Field({ description: 'The new public JWK as JSON text.' })
   publicJwk!: string;
 
-  @Field({ defaultValue: true, description: 'Retire the node\'s other keys at once (false keeps them for a grace period).' })
+  @Field({ defaultValue: true, description: "Retire the node's other keys at once (false keeps them for a grace period)." })
   retirePrevious!: boolean;
 }

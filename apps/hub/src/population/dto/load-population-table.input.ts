@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 
-@InputType({ description: 'A newer population table in Eurostat\'s bulk TSV layout, with where it came from.' })
+@InputType({ description: "A newer population table in Eurostat's bulk TSV layout, with where it came from." })
 export class LoadPopulationTableInput {
   @Field({ description: 'The TSV text (first cell like `indic_de,geo\\\\time`, one column per year).' })
   tsv!: string;

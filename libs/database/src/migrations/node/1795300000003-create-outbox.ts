@@ -28,9 +28,7 @@ export class CreateOutbox1795300000003 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((state = 'SENDING') = (lease_until IS NOT NULL))
       )`);
-    await queryRunner.query(
-      `CREATE INDEX outbox_message_undelivered ON outbox_message (seq) WHERE state IN ('PENDING', 'SENDING')`,
-    );
+    await queryRunner.query(`CREATE INDEX outbox_message_undelivered ON outbox_message (seq) WHERE state IN ('PENDING', 'SENDING')`);
     await queryRunner.query('CREATE INDEX outbox_message_created ON outbox_message (created_at)');
   }
 
