@@ -38,31 +38,15 @@ export function renderChart(input: ChartInput): Markup {
   const legendTop = body.height + 10;
   const legendMarkup = legend.map(
     (entry, index) =>
-      html`<text
-        class="legend-entry"
-        data-flag="${entry.flag}"
-        x="${12 + (index % 3) * 280}"
-        y="${legendTop + 18 + Math.floor(index / 3) * 18}"
-        ><tspan class="flag">${entry.flag}</tspan> ${entry.label}</text
-      >`,
+      html`<text class="legend-entry" data-flag="${entry.flag}" x="${12 + (index % 3) * 280}" y="${legendTop + 18 + Math.floor(index / 3) * 18}"><tspan class="flag">${entry.flag}</tspan> ${entry.label}</text>`,
   );
   const height = legendTop + (legend.length === 0 ? 8 : 26 + Math.ceil(legend.length / 3) * 18);
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-labelledby="chart-title chart-desc"
-    viewBox="0 0 ${WIDTH} ${height}"
-    width="${WIDTH}"
-    height="${height}"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <title id="chart-title">${input.title}</title>
-    <desc id="chart-desc">${describe(input, lines)}</desc>
-    ${body.markup}
-    <g class="flag-legend" aria-label="Flags">
-      ${legend.length === 0 ? '' : html`<text class="legend-title" x="12" y="${legendTop}">Flags</text>`}${legend.length === 0 ? html`<text class="legend-entry none" x="12" y="${legendTop + 4}">No flagged values.</text>` : legendMarkup}
-    </g>
-  </svg>`;
+  return html`<svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">
+<title id="chart-title">${input.title}</title>
+<desc id="chart-desc">${describe(input, lines)}</desc>
+${body.markup}
+<g class="flag-legend" aria-label="Flags">${legend.length === 0 ? '' : html`<text class="legend-title" x="12" y="${legendTop}">Flags</text>`}${legend.length === 0 ? html`<text class="legend-entry none" x="12" y="${legendTop + 4}">No flagged values.</text>` : legendMarkup}</g>
+</svg>`;
 }
 
 function barChart(input: ChartInput): { markup: Markup; height: number } {
@@ -80,48 +64,21 @@ function barChart(input: ChartInput): { markup: Markup; height: number } {
       const y = y0 + periodIndex * perPeriod;
       const width = value.value === null ? 0 : Math.max(value.value > 0 ? 1 : 0, x(value.value) - plotLeft);
       const text = `${formatValue(value.value, input.measure)}${value.flags === '' ? '' : ` ${value.flags}`}`;
-      return html`<rect
-          class="bar"
-          x="${plotLeft}"
-          y="${y}"
-          width="${width.toFixed(1)}"
-          height="${perPeriod - 3}"
-          fill="${PALETTE[periodIndex % PALETTE.length]}"
-          ><title>${row.label}, ${value.time}: ${text}</title></rect
-        ><text class="value${value.flags === '' ? '' : ' flagged'}" x="${(plotLeft + width + 5).toFixed(1)}" y="${y + perPeriod - 5}"
-          >${formatValue(value.value, input.measure)}${value.flags === '' ? '' : html` <tspan class="flag">${value.flags}</tspan>`}</text
-        >`;
+      return html`<rect class="bar" x="${plotLeft}" y="${y}" width="${width.toFixed(1)}" height="${perPeriod - 3}" fill="${PALETTE[periodIndex % PALETTE.length]}"><title>${row.label}, ${value.time}: ${text}</title></rect><text class="value${value.flags === '' ? '' : ' flagged'}" x="${(plotLeft + width + 5).toFixed(1)}" y="${y + perPeriod - 5}">${formatValue(value.value, input.measure)}${value.flags === '' ? '' : html` <tspan class="flag">${value.flags}</tspan>`}</text>`;
     });
-    return html`<g class="mark" data-geo="${row.geo}"
-      ><text class="country" x="${plotLeft - 8}" y="${y0 + (input.periods.length * perPeriod) / 2 + 2}" text-anchor="end"
-        >${row.geo} ${truncate(row.label, 22)}</text
-      >${bars}</g
-    >`;
+    return html`<g class="mark" data-geo="${row.geo}"><text class="country" x="${plotLeft - 8}" y="${y0 + (input.periods.length * perPeriod) / 2 + 2}" text-anchor="end">${row.geo} ${truncate(row.label, 22)}</text>${bars}</g>`;
   });
   const ticks = tickValues.map((value) => {
-    return html`<line class="grid" x1="${x(value).toFixed(1)}" x2="${x(value).toFixed(1)}" y1="${TOP}" y2="${plotBottom}" /><text
-        class="tick"
-        x="${x(value).toFixed(1)}"
-        y="${plotBottom + 16}"
-        text-anchor="middle"
-        >${formatValue(value, input.measure)}</text
-      >`;
+    return html`<line class="grid" x1="${x(value).toFixed(1)}" x2="${x(value).toFixed(1)}" y1="${TOP}" y2="${plotBottom}"/><text class="tick" x="${x(value).toFixed(1)}" y="${plotBottom + 16}" text-anchor="middle">${formatValue(value, input.measure)}</text>`;
   });
   const periodLegend =
     input.periods.length > 1
       ? input.periods.map(
           (period, index) =>
-            html`<rect x="${plotLeft + index * 110}" y="8" width="12" height="12" fill="${PALETTE[index % PALETTE.length]}" /><text
-                class="period"
-                x="${plotLeft + index * 110 + 16}"
-                y="18"
-                >${period}</text
-              >`,
+            html`<rect x="${plotLeft + index * 110}" y="8" width="12" height="12" fill="${PALETTE[index % PALETTE.length]}"/><text class="period" x="${plotLeft + index * 110 + 16}" y="18">${period}</text>`,
         )
       : [html`<text class="period" x="${plotLeft}" y="18">${input.periods[0] ?? ''}</text>`];
-  const axis = html`<text class="axis-label" x="${plotLeft + plotWidth / 2}" y="${plotBottom + 34}" text-anchor="middle"
-    >${input.unit}</text
-  >`;
+  const axis = html`<text class="axis-label" x="${plotLeft + plotWidth / 2}" y="${plotBottom + 34}" text-anchor="middle">${input.unit}</text>`;
   return {
     markup: html`<g class="axes">${ticks}${axis}</g><g class="periods">${periodLegend}</g><g class="marks">${marks}</g>`,
     height: plotBottom + 44,
@@ -152,26 +109,18 @@ function lineChart(input: ChartInput): { markup: Markup; height: number } {
         drawing = false;
         const lineY = plotBottom - 6 - missingBefore(rowIndex, index) * 12;
         points.push(
-          html`<text class="value flagged missing" x="${x(index).toFixed(1)}" y="${lineY.toFixed(1)}" text-anchor="middle"
-            >${row.geo} <tspan class="flag">${value.flags}</tspan></text
-          >`,
+          html`<text class="value flagged missing" x="${x(index).toFixed(1)}" y="${lineY.toFixed(1)}" text-anchor="middle">${row.geo} <tspan class="flag">${value.flags}</tspan></text>`,
         );
         return;
       }
       path += `${drawing ? 'L' : 'M'}${x(index).toFixed(1)},${y(value.value).toFixed(1)} `;
       drawing = true;
       points.push(
-        html`<circle cx="${x(index).toFixed(1)}" cy="${y(value.value).toFixed(1)}" r="3.5" fill="${colour}"
-          ><title>
-            ${row.label}, ${value.time}: ${formatValue(value.value, input.measure)}${value.flags === '' ? '' : ` ${value.flags}`}
-          </title></circle
-        >`,
+        html`<circle cx="${x(index).toFixed(1)}" cy="${y(value.value).toFixed(1)}" r="3.5" fill="${colour}"><title>${row.label}, ${value.time}: ${formatValue(value.value, input.measure)}${value.flags === '' ? '' : ` ${value.flags}`}</title></circle>`,
       );
       if (value.flags !== '') {
         points.push(
-          html`<text class="value flagged" x="${(x(index) + 5).toFixed(1)}" y="${(y(value.value) - 6).toFixed(1)}"
-            ><tspan class="flag">${value.flags}</tspan></text
-          >`,
+          html`<text class="value flagged" x="${(x(index) + 5).toFixed(1)}" y="${(y(value.value) - 6).toFixed(1)}"><tspan class="flag">${value.flags}</tspan></text>`,
         );
       }
     });
@@ -181,19 +130,11 @@ function lineChart(input: ChartInput): { markup: Markup; height: number } {
       last === undefined || last.value === null
         ? html``
         : html`<text class="country" x="${(x(lastIndex) + 8).toFixed(1)}" y="${(y(last.value) + 4).toFixed(1)}">${row.geo}</text>`;
-    return html`<g class="mark" data-geo="${row.geo}"
-      ><path d="${path.trim()}" fill="none" stroke="${colour}" stroke-width="2" stroke-dasharray="${dash}" />${points}${label}</g
-    >`;
+    return html`<g class="mark" data-geo="${row.geo}"><path d="${path.trim()}" fill="none" stroke="${colour}" stroke-width="2" stroke-dasharray="${dash}"/>${points}${label}</g>`;
   });
   const yTicks = tickValues.map(
     (value) =>
-      html`<line class="grid" x1="${plotLeft}" x2="${plotRight}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" /><text
-          class="tick"
-          x="${plotLeft - 6}"
-          y="${(y(value) + 4).toFixed(1)}"
-          text-anchor="end"
-          >${formatValue(value, input.measure)}</text
-        >`,
+      html`<line class="grid" x1="${plotLeft}" x2="${plotRight}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}"/><text class="tick" x="${plotLeft - 6}" y="${(y(value) + 4).toFixed(1)}" text-anchor="end">${formatValue(value, input.measure)}</text>`,
   );
   const xTicks = input.periods.map(
     (period, index) => html`<text class="tick" x="${x(index).toFixed(1)}" y="${plotBottom + 16}" text-anchor="middle">${period}</text>`,

@@ -34,145 +34,97 @@ export function renderReportPage(input: ReportPageInput): string {
   const title = `${table.title}: ${MEASURE_NAMES[table.measure].toLowerCase()}, ${report.periods.join(', ')}`;
   const chart = renderChart({ title, unit: table.unit, measure: table.measure, periods: report.periods, rows: countries });
   const page = html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} (release ${release})</title>
-        <style>
-          ${raw(STYLE)}
-        </style>
-      </head>
-      <body>
-        <header>
-          <h1>${table.title}</h1>
-          <p class="meta">
-            Release ${release}, published ${table.source.publishedAt.toISOString().slice(0, 10)}. Measure:
-            ${table.unit}.${table.populationTable === null ? '' : html` Population: table ${table.populationTable.version}.`} Disclosure
-            control: ${table.source.disclosureMethod}.
-          </p>
-        </header>
-        ${selectionForm(input, release)}
-        <main>
-          <section aria-labelledby="chart-heading">
-            <h2 id="chart-heading">Chart</h2>
-            <figure>
-              ${chart}
-              <figcaption>
-                ${countries.length} countries. Country groups are listed in the table. Flagged values carry their flag; see the legend.
-              </figcaption>
-            </figure>
-          </section>
-          <section aria-labelledby="flags-heading">
-            <h2 id="flags-heading">Flags</h2>
-            ${
-              present.length === 0
-                ? html`<p>No value is flagged.</p>`
-                : html`<dl class="flag-legend">
-                    ${present.map(
-                      (entry) =>
-                        html`<dt>${entry.flag}</dt>
-                          <dd>${entry.label}</dd>`,
-                    )}
-                  </dl>`
-            }
-          </section>
-          <section aria-labelledby="data-heading">
-            <h2 id="data-heading">Data</h2>
-            ${dataTable(report, title)}
-          </section>
-          <section aria-labelledby="definitions-heading">
-            <h2 id="definitions-heading">Definitions by country</h2>
-            <p>Countries define trafficking and identify victims differently; a value flagged d (definition differs) is not ranked.</p>
-            ${definitionList(report, input.definitions)}
-          </section>
-          <section aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Notes</h2>
-            <ul class="notes">
-              ${table.notes.map((note) => html`<li id="${`note-${note.id}`}">${note.text}</li>`)}
-            </ul>
-          </section>
-          <section aria-labelledby="downloads-heading">
-            <h2 id="downloads-heading">Download this selection</h2>
-            <ul class="downloads">
-              ${exportLinks(report, release).map((link) => html`<li><a href="${link.href}" type="${link.type}">${link.label}</a></li>`)}
-            </ul>
-          </section>
-        </main>
-      </body>
-    </html> `;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} (release ${release})</title>
+<style>${raw(STYLE)}</style>
+</head>
+<body>
+<header>
+<h1>${table.title}</h1>
+<p class="meta">Release ${release}, published ${table.source.publishedAt.toISOString().slice(0, 10)}. Measure: ${table.unit}.${
+    table.populationTable === null ? '' : html` Population: table ${table.populationTable.version}.`
+  } Disclosure control: ${table.source.disclosureMethod}.</p>
+</header>
+${selectionForm(input, release)}
+<main>
+<section aria-labelledby="chart-heading">
+<h2 id="chart-heading">Chart</h2>
+<figure>${chart}<figcaption>${countries.length} countries. Country groups are listed in the table. Flagged values carry their flag; see the legend.</figcaption></figure>
+</section>
+<section aria-labelledby="flags-heading">
+<h2 id="flags-heading">Flags</h2>
+${present.length === 0 ? html`<p>No value is flagged.</p>` : html`<dl class="flag-legend">${present.map((entry) => html`<dt>${entry.flag}</dt><dd>${entry.label}</dd>`)}</dl>`}
+</section>
+<section aria-labelledby="data-heading">
+<h2 id="data-heading">Data</h2>
+${dataTable(report, title)}
+</section>
+<section aria-labelledby="definitions-heading">
+<h2 id="definitions-heading">Definitions by country</h2>
+<p>Countries define trafficking and identify victims differently; a value flagged d (definition differs) is not ranked.</p>
+${definitionList(report, input.definitions)}
+</section>
+<section aria-labelledby="notes-heading">
+<h2 id="notes-heading">Notes</h2>
+<ul class="notes">${table.notes.map((note) => html`<li id="${`note-${note.id}`}">${note.text}</li>`)}</ul>
+</section>
+<section aria-labelledby="downloads-heading">
+<h2 id="downloads-heading">Download this selection</h2>
+<ul class="downloads">${exportLinks(report, release).map((link) => html`<li><a href="${link.href}" type="${link.type}">${link.label}</a></li>`)}</ul>
+</section>
+</main>
+</body>
+</html>
+`;
   return page.text;
 }
 
 function selectionForm(input: ReportPageInput, release: number): Markup {
   const measure = input.report.table.measure;
   return html`<nav class="no-print" aria-label="Selection">
-    <form method="get">
-      <input type="hidden" name="release" value="${release}" />
-      <label
-        >Measure
-        <select name="measure">
-          ${Object.values(Measure).map((value) => (value === measure ? html`<option value="${value}" selected>${MEASURE_NAMES[value]}</option>` : html`<option value="${value}">${MEASURE_NAMES[value]}</option>`))}
-        </select></label
-      >
-      <label>Periods <input name="periods" value="${(input.query.periods ?? input.report.periods).join(',')}" size="24" /></label>
-      <label>Countries <input name="countries" value="${(input.query.countries ?? []).join(',')}" size="24" placeholder="all" /></label>
-      <button type="submit">Show</button>
-    </form>
-  </nav>`;
+<form method="get">
+<input type="hidden" name="release" value="${release}">
+<label>Measure <select name="measure">${Object.values(Measure).map((value) => (value === measure ? html`<option value="${value}" selected>${MEASURE_NAMES[value]}</option>` : html`<option value="${value}">${MEASURE_NAMES[value]}</option>`))}</select></label>
+<label>Periods <input name="periods" value="${(input.query.periods ?? input.report.periods).join(',')}" size="24"></label>
+<label>Countries <input name="countries" value="${(input.query.countries ?? []).join(',')}" size="24" placeholder="all"></label>
+<button type="submit">Show</button>
+</form>
+</nav>`;
 }
 
 function dataTable(report: ComparativeReportData, title: string): Markup {
   const measure = report.table.measure;
   const head = report.periods.map((period) => html`<th scope="col" colspan="3">${period}</th>`);
-  const subHead = report.periods.map(
-    () =>
-      html`<th scope="col">Value</th>
-        <th scope="col">Flags</th>
-        <th scope="col">Rank</th>`,
-  );
+  const subHead = report.periods.map(() => html`<th scope="col">Value</th><th scope="col">Flags</th><th scope="col">Rank</th>`);
   const rows = report.rows.map((row) => {
     const cells = row.values.map(
       (value) =>
-        html`<td class="number">${formatValue(value.value, measure)}</td>
-          <td class="flags">${value.flags}</td>
-          <td class="number">${value.rank === null ? '' : String(value.rank)}</td>`,
+        html`<td class="number">${formatValue(value.value, measure)}</td><td class="flags">${value.flags}</td><td class="number">${value.rank === null ? '' : String(value.rank)}</td>`,
     );
     return html`<tr${raw(row.isGroup ? ' class="group"' : '')}><th scope="row">${row.geo} ${row.label}</th>${cells}</tr>`;
   });
   return html`<table>
-    <caption>
-      ${title}. Rank: among comparable countries (a value, no d, no :), 1 = highest.
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col" rowspan="2">Country</th>
-        ${head}
-      </tr>
-      <tr>
-        ${subHead}
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+<caption>${title}. Rank: among comparable countries (a value, no d, no :), 1 = highest.</caption>
+<thead><tr><th scope="col" rowspan="2">Country</th>${head}</tr><tr>${subHead}</tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
 }
 
 function definitionList(report: ComparativeReportData, definitions: ReadonlyMap<string, readonly DefinitionEntry[]>): Markup {
   const items = report.rows.map((row) => {
     if (row.isGroup) {
       const note = report.table.notes.find((candidate) => candidate.id === `group.${row.geo}`);
-      return html`<dt>${row.geo} ${row.label}</dt>
-        <dd>${note?.text ?? 'Sum of its member countries.'}</dd>`;
+      return html`<dt>${row.geo} ${row.label}</dt><dd>${note?.text ?? 'Sum of its member countries.'}</dd>`;
     }
     const entries = definitions.get(row.geo) ?? [];
-    return html`<dt>${row.geo} ${row.label}</dt>
-      ${
-        entries.length === 0
-          ? html`<dd>No metadata recorded: definition and threshold unknown.</dd>`
-          : entries.map((entry) => html`<dd>${definitionNoteText(entry)}</dd>`)
-      }`;
+    return html`<dt>${row.geo} ${row.label}</dt>${
+      entries.length === 0
+        ? html`<dd>No metadata recorded: definition and threshold unknown.</dd>`
+        : entries.map((entry) => html`<dd>${definitionNoteText(entry)}</dd>`)
+    }`;
   });
   return html`<dl class="definitions">${items}</dl>`;
 }
