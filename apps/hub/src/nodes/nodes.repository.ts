@@ -23,6 +23,11 @@ export class NodesRepository {
     await manager.query('LOCK TABLE hub_node IN SHARE ROW EXCLUSIVE MODE');
   }
 
+  /** Holds the intake lock of a country until the transaction ends: its signed messages apply one at a time. */
+  async lockCountryIntake(manager: EntityManager, country: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`thb-country:${country}`]);
+  }
+
   async findNode(manager: EntityManager, nodeId: string): Promise<NodeEntity | null> {
     return manager.findOneBy(NodeEntity, { nodeId });
   }

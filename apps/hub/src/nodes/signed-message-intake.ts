@@ -4,6 +4,7 @@ import { isUuid } from '@app/common';
 import type { JwsType } from '@app/crypto';
 import type { ValidationError, ValidationResult } from '@app/standard';
 import { NodeSignatureVerifier } from './node-signature.verifier.js';
+import { NodesRepository } from './nodes.repository.js';
 
 /** Enough problems to fix a message; a wholly broken one must not produce a megabyte of errors. */
 export const MAX_REPORTED_PROBLEMS = 200;
@@ -57,6 +58,7 @@ export class SignedMessageIntake {
   constructor(
     private readonly dataSource: DataSource,
     private readonly verifier: NodeSignatureVerifier,
+    private readonly nodes: NodesRepository,
   ) {}
 
   async take<Message extends NodeMessage, Prepared, Answer>(
@@ -97,7 +99,7 @@ export class SignedMessageIntake {
     const preparedAt = performance.now();
 
     const answer = await this.dataSource.transaction(async (manager) => {
-      await lockCountry(manager, message.country);
+      await this.nodes.lockCountryIntake(manager, message.country);
       const id = String(messageId).toLowerCase();
       return (await kind.replay(manager, id, message.nodeId)) ?? kind.apply(manager, message, prepared);
     });
@@ -112,11 +114,6 @@ export class SignedMessageIntake {
       },
     };
   }
-}
-
-/** Holds the country's intake lock until the transaction ends. */
-async function lockCountry(manager: EntityManager, country: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`thb-country:${country}`]);
 }
 
 function invalid<Message extends NodeMessage>(
