@@ -6,4 +6,5 @@ export { createScratchDatabase } from './test-database.js';
 export type { ScratchDatabase } from './test-database.js';
 export { DatabaseModule } from './database.module.js';
 export type { DatabaseModuleOptions } from './database.module.js';
-export { LIST_SEPARATOR, joinedList, splitListSql } from './list-parameters.js';
+export { LIST_SEPARATOR, arrayParameterValue, joinedList, splitListSql } from './list-parameters.js';
+export type { ArrayParameterValue } from './list-parameters.js';

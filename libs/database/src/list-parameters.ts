@@ -15,3 +15,13 @@ export function joinedList(values: readonly string[]): string {
 export function splitListSql(expression: string): string {
   return `string_to_array(${expression}, '${LIST_SEPARATOR}')`;
 }
+
+/** A scalar value, or a list of codes joined, as one row's element of a batched array parameter. */
+export type ArrayParameterValue = string | number | boolean | null;
+
+/** One row's value of a field in a batched array parameter: absent is null, a list of codes travels joined. */
+export function arrayParameterValue(value: unknown): ArrayParameterValue {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return joinedList(value as string[]);
+  return value as ArrayParameterValue;
+}

@@ -1,5 +1,5 @@
 import type { RecordKeySecret } from '@app/crypto';
-import { joinedList } from '@app/database';
+import { arrayParameterValue, type ArrayParameterValue } from '@app/database';
 import { recordKey } from '@app/disclosure';
 import { RECORD_FIELD_DESCRIPTORS, recordFieldValue, type FieldSqlType, type PseudonymisedRecord } from '@app/standard';
 import { DERIVED_LEAF_COLUMNS, LEAF_COLUMNS, recordLeaves, type RecordLeaves } from '../releases/dimension-columns.js';
@@ -26,7 +26,7 @@ export const HUB_RECORD_COLUMNS: readonly StoredColumn[] = [
   { column: 'record_key', sqlType: 'bigint', multiValued: false },
 ];
 
-export type ColumnValue = string | number | boolean | null;
+export type ColumnValue = ArrayParameterValue;
 
 /** A return's records as one array per column of `HUB_RECORD_COLUMNS`, keyed by column: the shape of a batched unnest. */
 export type RecordColumns = Readonly<Record<string, ColumnValue[]>>;
@@ -57,24 +57,17 @@ export function recordColumns(records: readonly PseudonymisedRecord[], secret: R
       leavesByProfile.set(profile, leaves);
     }
     pseudonyms.push(record.pseudonym);
-    for (const { field, values } of fieldColumns) values.push(storedValue(recordFieldValue(record, field)));
+    for (const { field, values } of fieldColumns) values.push(arrayParameterValue(recordFieldValue(record, field)));
     for (const { key, values } of leafColumns) values.push(single(leaves[key]));
     recordKeys.push(recordKey(record.pseudonym, secret).toString());
   }
   return columns;
 }
 
-/** A field's value as its column takes it: absent is null, a list of codes is comma-joined. */
-function storedValue(value: unknown): ColumnValue {
-  if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return joinedList(value as string[]);
-  return value as ColumnValue;
-}
-
 /** Every coded field of a record with its country and period: all its leaves can depend on. */
 function leafProfile(record: PseudonymisedRecord): string {
   const parts: unknown[] = [record.country, record.period];
-  for (const field of CODED_FIELDS) parts.push(storedValue(recordFieldValue(record, field)));
+  for (const field of CODED_FIELDS) parts.push(arrayParameterValue(recordFieldValue(record, field)));
   return parts.join('|');
 }
 

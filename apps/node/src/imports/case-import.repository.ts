@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { joinedList, splitListSql } from '@app/database';
+import { arrayParameterValue, splitListSql } from '@app/database';
 import { CASE_FIELDS, recordFieldValue, type CaseFacts } from '@app/standard';
 
 /** A person the file's person id already names. */
@@ -89,13 +89,7 @@ export class CaseImportRepository {
     rows: readonly ImportedRegistration[],
     now: Date,
   ): Promise<Array<{ inserted: boolean }>> {
-    const fieldValues = CASE_FIELDS.map((field) =>
-      rows.map(({ facts }) => {
-        const value = recordFieldValue(facts, field);
-        if (value === undefined) return null;
-        return Array.isArray(value) ? joinedList(value as string[]) : value;
-      }),
-    );
+    const fieldValues = CASE_FIELDS.map((field) => rows.map(({ facts }) => arrayParameterValue(recordFieldValue(facts, field))));
     return manager.query(REGISTRATION_UPSERT_SQL, [
       rows.map(() => randomUUID()),
       rows.map((row) => row.personId),
