@@ -14,7 +14,7 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX },
     settings: {
-      // Resolves `./x.js` to `./x.ts` and `@app/<lib>` through tsconfig.json's paths, so cycles are seen.
+      // Resolves `./x.js` to `./x.ts` and `#app/<lib>` through package.json's subpath imports, so cycles are seen.
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       'import-x/extensions': ['.ts'],

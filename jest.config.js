@@ -1,5 +1,4 @@
 // ES modules throughout (Nest 12, jose 6): ts-jest in ESM mode, type-checking left to `npm run typecheck`.
-const libs = ['database', 'standard', 'disclosure', 'formats', 'crypto', 'auth', 'common', 'platform', 'contract'];
 
 /** @type {import('jest').Config} */
 export default {
@@ -8,7 +7,8 @@ export default {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/scripts'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   moduleNameMapper: {
-    ...Object.fromEntries(libs.map((lib) => [`^@app/${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`])),
+    // The `#app/*` subpath imports of package.json, at their `types` (source) target: tests run the TypeScript.
+    '^#app/([a-z][a-z0-9-]*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

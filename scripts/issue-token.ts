@@ -1,6 +1,6 @@
 // Development tokens: `npm run token -- --role RAPPORTEUR --country AT [--ttl 12h]`.
 // Prints only the token on stdout, so `TOKEN=$(npm run -s token -- --role RESEARCHER)` works; messages go to stderr.
-import { DEFAULT_DEV_ISSUER_DIR, DEV_TOKEN_USAGE, DevIssuer, parseDevTokenArguments } from '@app/auth';
+import { DEFAULT_DEV_ISSUER_DIR, DEV_TOKEN_USAGE, DevIssuer, parseDevTokenArguments } from '#app/auth';
 
 async function main(): Promise<number> {
   let command;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Architecture rules the compiler cannot see: pure libraries stay free of Nest and databases, libraries never
-// import apps, imports between libraries go through @app/ aliases and form no cycle, and no @ts-ignore.
+// import apps, imports between libraries go through #app/ aliases and form no cycle, and no @ts-ignore.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
@@ -36,13 +36,13 @@ for (const top of ['apps', 'libs', 'scripts', 'test']) {
           // A relative import must stay inside its own library; the data standard's schemas/ are its source of truth.
           const target = relative(root, join(dirname(file), specifier));
           if (!target.startsWith(`libs/${library}/`) && !target.startsWith('schemas/')) {
-            problems.push(`${path}: import another library through its @app/ alias, not ${specifier}`);
+            problems.push(`${path}: import another library through its #app/ alias, not ${specifier}`);
           }
         }
         if (pureLibraries.has(library) && !isSpec && frameworkModules.test(specifier)) {
           problems.push(`${path}: the pure library ${library} must not import ${specifier}`);
         }
-        const target = /^@app\/([a-z-]+)$/.exec(specifier)?.[1];
+        const target = /^#app\/([a-z-]+)$/.exec(specifier)?.[1];
         if (target && target !== library) {
           if (!libraryGraph.has(library)) libraryGraph.set(library, new Set());
           libraryGraph.get(library).add(target);
@@ -50,6 +50,17 @@ for (const top of ['apps', 'libs', 'scripts', 'test']) {
       }
     }
   }
+}
+
+// nest-cli.json lists every library (the Nest CLI and editors read it), and nothing that is not one.
+const nestProjects = JSON.parse(readFileSync(join(root, 'nest-cli.json'), 'utf8')).projects;
+const listedLibraries = Object.entries(nestProjects).filter(([, project]) => project.type === 'library');
+const libraryDirectories = readdirSync(join(root, 'libs')).filter((entry) => statSync(join(root, 'libs', entry)).isDirectory());
+for (const directory of libraryDirectories) {
+  if (!listedLibraries.some(([, project]) => project.root === `libs/${directory}`)) problems.push(`nest-cli.json: libs/${directory} is not listed`);
+}
+for (const [name, project] of listedLibraries) {
+  if (!libraryDirectories.includes(project.root.replace(/^libs\//, ''))) problems.push(`nest-cli.json: ${name} has no directory ${project.root}`);
 }
 
 // Depth-first search for a cycle in the library dependency graph.

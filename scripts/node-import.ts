@@ -1,12 +1,12 @@
 // Imports a CSV file of cases into a national node, all or nothing, and prints the import report as JSON on stdout
 // (progress on stderr). Run: npm run node:import -- [options] <file.csv>   (see NODE_IMPORT_USAGE)
-// Compiled to dist/scripts/node-import.js and run with `node --import ./scripts/register-aliases.mjs`.
+// Compiled to dist/scripts/node-import.js and run with plain `node`.
 import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
-import { DomainException } from '@app/common';
-import { ConfigurationError, JsonLogger } from '@app/platform';
+import { DomainException } from '#app/common';
+import { ConfigurationError, JsonLogger } from '#app/platform';
 import { NodeConfig } from '../apps/node/src/config/node.config.js';
 import { CaseImportException } from '../apps/node/src/imports/case-import.exception.js';
 import { CaseImportService } from '../apps/node/src/imports/case-import.service.js';

@@ -1,6 +1,6 @@
 // Prints a national node's public signing key (JWK with kid) as JSON alone on stdout, for registration at the hub.
-// Run: node --import ./scripts/register-aliases.mjs dist/scripts/node-public-key.js [--key-dir <dir>]
-import { nodePublicKey, parseNodePublicKeyArguments, UsageError } from '@app/crypto';
+// Run: node dist/scripts/node-public-key.js [--key-dir <dir>]
+import { nodePublicKey, parseNodePublicKeyArguments, UsageError } from '#app/crypto';
 
 try {
   const request = parseNodePublicKeyArguments(process.argv.slice(2), process.env);

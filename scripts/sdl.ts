@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import type { ScratchDatabase } from '@app/database';
+import type { ScratchDatabase } from '#app/database';
 
 export type AppName = 'hub' | 'node';
 

@@ -10,9 +10,9 @@ import { createWriteStream } from 'node:fs';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DevIssuer, Role } from '@app/auth';
-import { nodePublicKey } from '@app/crypto';
-import { parsePeriod } from '@app/standard';
+import { DevIssuer, Role } from '#app/auth';
+import { nodePublicKey } from '#app/crypto';
+import { parsePeriod } from '#app/standard';
 import { csvLine, quartersBetween, syntheticCases, TEMPLATE_HEADER } from './synthetic/synthetic-cases.js';
 import { CTDC_FILE, CTDC_NODES, DEFAULT_NODES, FIRST_PERIOD, HUB_PORT, LAST_PERIOD, type NodePlan } from './federation/federation-plan.js';
 import { splitCtdc } from './split-ctdc.js';
@@ -27,7 +27,6 @@ const plannedNodes = ctdcMode ? CTDC_NODES : DEFAULT_NODES;
 const ctdcYears = Array.from({ length: 2018 - 2002 + 1 }, (_, index) => String(2002 + index));
 let ctdcCounts: Record<string, number> = {};
 const distRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const aliasHook = resolve(distRoot, '..', 'scripts', 'register-aliases.mjs');
 const started = Date.now();
 
 function say(line: string): void {
@@ -139,7 +138,7 @@ async function seedNode(node: NodePlan): Promise<void> {
   const importArguments = ctdcMode
     ? ['--format', 'ctdc', '--consent', 'international', '--id-prefix', `ctdc-${node.country}-`, file]
     : ['--format', 'template', file];
-  const child = spawn(process.execPath, ['--import', aliasHook, join(distRoot, 'scripts', 'node-import.js'), ...importArguments], {
+  const child = spawn(process.execPath, [join(distRoot, 'scripts', 'node-import.js'), ...importArguments], {
     env: { ...process.env, DATA_DIR: nodeDir, NODE_ID: node.nodeId, NODE_COUNTRY: node.country, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

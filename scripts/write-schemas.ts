@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createScratchDatabase } from '@app/database';
+import { createScratchDatabase } from '#app/database';
 import { generatedSdl, sdlPath, type AppName } from './sdl.js';
 
 const apps: AppName[] = ['hub', 'node'];

@@ -2,7 +2,7 @@
  * `npm run bench`: the four benchmarks one after another at modest sizes, each in a process of its own (so one's
  * memory and warm caches do not colour the next), then their RATIO lines together. Extra arguments (`--embedded`) are
  * passed on to every benchmark; `--full` runs each at its own default (full) sizes instead.
- *   node --import ./scripts/register-aliases.mjs dist/scripts/bench/all.bench.js [--embedded] [--full]
+ *   node dist/scripts/bench/all.bench.js [--embedded] [--full]
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -25,7 +25,6 @@ const BENCHMARKS: readonly Benchmark[] = [
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
-const aliases = join(here, '..', '..', '..', 'scripts', 'register-aliases.mjs');
 
 async function main(): Promise<void> {
   const passOn = flag('embedded') ? ['--embedded'] : [];
@@ -37,8 +36,6 @@ async function main(): Promise<void> {
     const args = [
       ...(benchmark.nodeOptions ?? []),
       '--enable-source-maps',
-      '--import',
-      aliases,
       join(here, benchmark.script),
       ...(flag('full') ? [] : benchmark.modest),
       ...passOn,

@@ -9,8 +9,8 @@ import {
   type JwsSigningKey,
   type NodeKeys,
   type PublicSigningJwk,
-} from '@app/crypto';
-import { STANDARD_VERSION, type CountryCode, type PseudonymisedRecord, type QuarterlyReturn } from '@app/standard';
+} from '#app/crypto';
+import { STANDARD_VERSION, type CountryCode, type PseudonymisedRecord, type QuarterlyReturn } from '#app/standard';
 import { benchPersons, benchRecord, type PersonPlanOptions } from './bench-records.js';
 
 /**

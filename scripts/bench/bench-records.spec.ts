@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isVictimStatus, validateReturn, type PseudonymisedRecord } from '@app/standard';
+import { isVictimStatus, validateReturn, type PseudonymisedRecord } from '#app/standard';
 import { BenchNode } from './bench-node.js';
 import { BENCH_COUNTRY_WEIGHTS, BENCH_QUARTERS, benchPersons, type PersonPlanOptions } from './bench-records.js';
 import { copyField } from './record-rows.js';

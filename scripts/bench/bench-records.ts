@@ -13,7 +13,7 @@ import type {
   ResidencePermit,
   Return,
   Sex,
-} from '@app/standard';
+} from '#app/standard';
 import { SeededRandom } from '../synthetic/seeded-random.js';
 
 /**

@@ -3,7 +3,7 @@
 //
 // Run after compiling (the build config leaves benchmarks out, so compile them explicitly), for example:
 //   npx tsc -p tsconfig.json --noEmit false --outDir dist
-//   node --expose-gc --import ./scripts/register-aliases.mjs dist/scripts/bench/disclosure.bench.js [--records 1000000] [--audit]
+//   node --expose-gc dist/scripts/bench/disclosure.bench.js [--records 1000000] [--audit]
 // `--audit` also runs the exact auditor and the audit-driven widening of method 1 on a catalogue-sized slice
 // (one quarter of the six largest countries).
 import {
@@ -17,8 +17,8 @@ import {
   protectByCellKey,
   protectBySuppression,
   recordKey,
-} from '@app/disclosure';
-import type { AggregatedCell, Cube, Dimension, RecordContribution } from '@app/disclosure';
+} from '#app/disclosure';
+import type { AggregatedCell, Cube, Dimension, RecordContribution } from '#app/disclosure';
 
 const EU27 = [
   'AT',

@@ -3,7 +3,7 @@
  * sent by 50 concurrent connections for 20 s (autocannon) to the real hub (`dist/apps/hub/src/main.js`, a child
  * process serving a published release from its database), against a bare Apollo Server (another child process) that
  * answers the same bytes from a constant. Every answer is checked against the first one (autocannon's expectBody).
- *   node --import ./scripts/register-aliases.mjs dist/scripts/bench/figures.bench.js
+ *   node dist/scripts/bench/figures.bench.js
  *     [--duration 20] [--connections 50] [--records 100000] [--embedded]
  */
 import 'reflect-metadata';
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
-import { OBSERVATORY_AUDIENCE, Role } from '@app/auth';
+import { OBSERVATORY_AUDIENCE, Role } from '#app/auth';
 import { numberArgument, printRatio, printTable } from './bench-kit.js';
 import { startBenchHub } from './bench-hub.js';
 import { BenchNode, REGISTER_NODE } from './bench-node.js';
@@ -217,7 +217,7 @@ function startChild(
   env: NodeJS.ProcessEnv,
   urlOf: (line: string) => string | undefined,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--enable-source-maps', '--import', join(repoRoot, 'scripts', 'register-aliases.mjs'), ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,7 +2,7 @@
  * Benchmark 1, ingest: a signed quarterly return through the hub's real intake (GraphQL `submitReturn` over HTTP:
  * signature, validation against the standard, record keys, one transaction), against writing the same rows into an
  * identical table with the fastest plain SQL (batched `unnest` insert, or COPY on PostgreSQL; the faster one counts).
- *   node --import ./scripts/register-aliases.mjs dist/scripts/bench/ingest.bench.js
+ *   node dist/scripts/bench/ingest.bench.js
  *     [--sizes 1000,10000,100000 | --records 100000] [--runs 3] [--embedded]
  */
 import 'reflect-metadata';

@@ -1,10 +1,10 @@
 /**
  * Benchmark 4: pseudonymise and seal the identities of N persons at a node (default 1 000 000), against the bare
  * libsodium primitives on the same inputs (one keyed BLAKE2b and one XChaCha20-Poly1305 encryption per person).
- *   node --import ./scripts/register-aliases.mjs dist/scripts/bench/pseudonyms.bench.js [--persons 1000000]
+ *   node dist/scripts/bench/pseudonyms.bench.js [--persons 1000000]
  */
 import sodium from 'libsodium-wrappers';
-import { deriveNodeKeys, pseudonymsOf, sealIdentity, type IdentityFields, type MasterSecret } from '@app/crypto';
+import { deriveNodeKeys, pseudonymsOf, sealIdentity, type IdentityFields, type MasterSecret } from '#app/crypto';
 import { memorySampler, numberArgument, printRatio, printTable, timed } from './bench-kit.js';
 
 async function main(): Promise<void> {

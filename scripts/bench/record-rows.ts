@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { RecordKeySecret } from '@app/crypto';
-import { parsePeriod, type PseudonymisedRecord } from '@app/standard';
-import { LIST_SEPARATOR } from '@app/database';
+import type { RecordKeySecret } from '#app/crypto';
+import { parsePeriod, type PseudonymisedRecord } from '#app/standard';
+import { LIST_SEPARATOR } from '#app/database';
 import { HUB_RECORD_COLUMNS, recordColumns, sliceColumns, type RecordColumns } from '../../apps/hub/src/submissions/record-columns.js';
 import { RETURN_COLUMNS, recordInsertParameters, recordInsertSql } from '../../apps/hub/src/submissions/submissions.repository.js';
 

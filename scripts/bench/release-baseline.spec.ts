@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FIGURE_CATALOGUE } from '@app/standard';
+import { FIGURE_CATALOGUE } from '#app/standard';
 import { startBenchHub, withRawClient, type BenchHub } from './bench-hub.js';
 import { BenchNode, REGISTER_NODE } from './bench-node.js';
 import type { PersonPlanOptions } from './bench-records.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, TOTAL, type CountryGroup, type DatasetDefinition } from '@app/standard';
+import { FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, TOTAL, type CountryGroup, type DatasetDefinition } from '#app/standard';
 import { LEAF_COLUMNS, leafColumnKeyOf } from '../../apps/hub/src/releases/dimension-columns.js';
 
 /**

@@ -4,7 +4,7 @@
  * stored in one transaction) against plain GROUPING SETS SQL computing the same unprotected counts (stored in a table
  * of the same key, or read into the client; the faster counts). Records of 30 countries and 8 quarters are loaded with
  * SQL first (not measured). Also reports the benchmark process's peak memory while the hub publishes.
- *   node --expose-gc --import ./scripts/register-aliases.mjs dist/scripts/bench/release.bench.js
+ *   node --expose-gc dist/scripts/bench/release.bench.js
  *     [--sizes 10000,100000,1000000 | --records 1000000] [--runs 3] [--embedded]
  */
 import 'reflect-metadata';

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repositoryRoot = here.includes('/dist/') ? resolve(here, '..', '..', '..') : resolve(here, '..', '..');
 const distRoot = resolve(repositoryRoot, 'dist');
-const aliasHook = resolve(repositoryRoot, 'scripts', 'register-aliases.mjs');
 
 export interface ServiceSpec {
   name: string;
@@ -32,7 +31,7 @@ export class Supervisor {
   constructor(private readonly options: SupervisorOptions = {}) {}
 
   async start(spec: ServiceSpec, readyTimeoutMs = 90_000): Promise<string> {
-    const child = spawn(process.execPath, ['--enable-source-maps', '--import', aliasHook, resolve(distRoot, spec.entry)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', resolve(distRoot, spec.entry)], {
       env: { ...process.env, ...spec.env, PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

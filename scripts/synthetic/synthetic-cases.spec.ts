@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { importTemplateCsv, runImport } from '@app/standard';
+import { importTemplateCsv, runImport } from '#app/standard';
 import { TEMPLATE_HEADER, csvLine, quartersBetween, syntheticCases } from './synthetic-cases.js';
 
 const options = { country: 'AT', firstPeriod: '2025-Q3', lastPeriod: '2026-Q2', count: 2000, seed: 7 } as const;

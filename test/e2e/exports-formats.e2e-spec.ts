@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import JSONstat from 'jsonstat-toolkit';
-import { Role } from '@app/auth';
-import type { CountryCode } from '@app/standard';
+import { Role } from '#app/auth';
+import type { CountryCode } from '#app/standard';
 import { errorCode, startHub, type HubUnderTest } from '../support/hub-test-app.js';
 import {
   REGISTER_NODE,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Logger, QueryRunner } from 'typeorm';
-import { Role } from '@app/auth';
-import { combineFlags, type CountryCode, type PseudonymisedRecord } from '@app/standard';
+import { Role } from '#app/auth';
+import { combineFlags, type CountryCode, type PseudonymisedRecord } from '#app/standard';
 import { errorCode, startHub, tableRowCounts, type HubUnderTest } from '../support/hub-test-app.js';
 import {
   REGISTER_NODE,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createScratchDatabase, type ScratchDatabase } from '@app/database';
+import { createScratchDatabase, type ScratchDatabase } from '#app/database';
 import { HubConfig } from '../../apps/hub/src/config/hub.config.js';
 import { createHubApp } from '../../apps/hub/src/hub-app.factory.js';
 import { hubMigrations } from '../../apps/hub/src/hub.migrations.js';

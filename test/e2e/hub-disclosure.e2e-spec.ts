@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PseudonymisedRecord } from '@app/standard';
+import type { PseudonymisedRecord } from '#app/standard';
 import { expectedCounts, storedCellKey, type StoredCell } from '../support/hub-expected-cube.js';
 import { startHub } from '../support/hub-test-app.js';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { JwsTypes, verifyJws, type PublicSigningJwk } from '@app/crypto';
-import { listAccessMatrix, Role } from '@app/auth';
-import type { QuarterlyReturn } from '@app/standard';
+import { JwsTypes, verifyJws, type PublicSigningJwk } from '#app/crypto';
+import { listAccessMatrix, Role } from '#app/auth';
+import type { QuarterlyReturn } from '#app/standard';
 import { errorCode, httpJson, startHub, tableRowCounts, type HubUnderTest } from '../support/hub-test-app.js';
 import {
   REGISTER_NODE,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Role } from '@app/auth';
+import { Role } from '#app/auth';
 import { errorCode, httpJson, startHub, tableRowCounts, type HubUnderTest } from '../support/hub-test-app.js';
 
 const thirdPartyData = resolve(process.cwd(), 'data', 'third-party');

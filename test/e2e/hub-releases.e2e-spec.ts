@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Role } from '@app/auth';
-import { formatPeriod, isoDate, quarterOfDate, type PseudonymisedRecord } from '@app/standard';
+import { Role } from '#app/auth';
+import { formatPeriod, isoDate, quarterOfDate, type PseudonymisedRecord } from '#app/standard';
 import { expectedCounts, storedCellKey, type StoredCell } from '../support/hub-expected-cube.js';
 import { errorCode, startHub, type HubUnderTest } from '../support/hub-test-app.js';
 import {

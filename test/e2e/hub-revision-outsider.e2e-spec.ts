@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import type { PseudonymisedRecord } from '@app/standard';
+import type { PseudonymisedRecord } from '#app/standard';
 import { expectedCounts } from '../support/hub-expected-cube.js';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
 import {

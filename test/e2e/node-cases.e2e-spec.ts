@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { listAccessMatrix } from '@app/auth';
-import { pseudonymOf } from '@app/crypto';
+import { listAccessMatrix } from '#app/auth';
+import { pseudonymOf } from '#app/crypto';
 import { NodeTestBed, type TestNode } from '../support/node-test-app.js';
 import {
   ADD_REGISTRATION,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { JwsTypes, verifyJws } from '@app/crypto';
+import { JwsTypes, verifyJws } from '#app/crypto';
 import { eventually, NodeTestBed, TEST_COUNTRY, TEST_NODE_ID, type TestNode } from '../support/node-test-app.js';
 import { NodeTestHub } from '../support/node-test-hub.js';
 import { CREATE_PERSON, OUTBOX, personInput, registrationInput, RETURNS, SUBMIT_RETURN } from '../support/node-operations.js';

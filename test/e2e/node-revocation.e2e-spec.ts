@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openIdentity } from '@app/crypto';
+import { openIdentity } from '#app/crypto';
 import { eventually, NodeTestBed, TEST_COUNTRY, TEST_NODE_ID, type TestNode } from '../support/node-test-app.js';
 import { NodeTestHub } from '../support/node-test-hub.js';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createScratchDatabase, openDatabase, type OpenDatabase, type ScratchDatabase } from '@app/database';
-import { CASE_FIELDS, RECORD_FIELD_DESCRIPTORS, isNullableField, type FieldSqlType } from '@app/standard';
+import { createScratchDatabase, openDatabase, type OpenDatabase, type ScratchDatabase } from '#app/database';
+import { CASE_FIELDS, RECORD_FIELD_DESCRIPTORS, isNullableField, type FieldSqlType } from '#app/standard';
 import { hubMigrations } from '../../apps/hub/src/hub.migrations.js';
 import { HUB_RECORD_COLUMNS } from '../../apps/hub/src/submissions/record-columns.js';
 import { RETURN_COLUMNS } from '../../apps/hub/src/submissions/submissions.repository.js';

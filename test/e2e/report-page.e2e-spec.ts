@@ -3,8 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Role } from '@app/auth';
-import type { CountryCode } from '@app/standard';
+import { Role } from '#app/auth';
+import type { CountryCode } from '#app/standard';
 import { launchChromium } from '../support/headless-chromium.js';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
 import {

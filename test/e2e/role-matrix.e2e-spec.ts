@@ -11,7 +11,7 @@ import {
   OBSERVATORY_AUDIENCE,
   Role,
   type AccessMatrixEntry,
-} from '@app/auth';
+} from '#app/auth';
 import { startHub, type GraphQLAnswer, type HubUnderTest } from '../support/hub-test-app.js';
 import {
   REGISTER_NODE,

@@ -11,9 +11,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DevIssuer, Role } from '@app/auth';
-import { nodePublicKey } from '@app/crypto';
-import { createScratchDatabase, openDatabase, type ScratchDatabase } from '@app/database';
+import { DevIssuer, Role } from '#app/auth';
+import { nodePublicKey } from '#app/crypto';
+import { createScratchDatabase, openDatabase, type ScratchDatabase } from '#app/database';
 import { graphql } from '../../scripts/federation/graphql-client.js';
 import { Supervisor } from '../../scripts/federation/supervisor.js';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { TOTAL, perturb, protectByCellKey } from '@app/disclosure';
-import type { Dimension } from '@app/disclosure';
+import { TOTAL, perturb, protectByCellKey } from '#app/disclosure';
+import type { Dimension } from '#app/disclosure';
 import { cellFinder, cubeOf, flatDimension, geoWithEu, quartersAndYear } from './support/cube-fixtures.js';
 import { EU_MEMBERS, QUARTERS, SEXES, SYNTHETIC_COUNTRIES, keyed, syntheticPersons } from './support/persons.js';
 import { seededRandom } from './support/seeded-random.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { TOTAL, auditSuppression, protectByCellKey, protectBySuppression } from '@app/disclosure';
-import type { PublishedCell } from '@app/disclosure';
+import { TOTAL, auditSuppression, protectByCellKey, protectBySuppression } from '#app/disclosure';
+import type { PublishedCell } from '#app/disclosure';
 import { cellFinder, cubeOf } from './support/cube-fixtures.js';
 import { keyed, syntheticPersons } from './support/persons.js';
 import { SEX_AGE, SEX_CITIZENSHIP, SMALL_COUNT_THRESHOLD, TABLE } from './support/releases.js';

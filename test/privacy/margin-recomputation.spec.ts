@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { TOTAL, auditSuppression, flatDimension, groupedDimension, multiResponseDimension, protectBySuppression } from '@app/disclosure';
-import type { CountCube, Dimension, PublishedCell } from '@app/disclosure';
-import { aggregateCube } from '@app/disclosure';
+import { TOTAL, auditSuppression, flatDimension, groupedDimension, multiResponseDimension, protectBySuppression } from '#app/disclosure';
+import type { CountCube, Dimension, PublishedCell } from '#app/disclosure';
+import { aggregateCube } from '#app/disclosure';
 import { bruteForceIntervals } from './support/brute-force-attacker.js';
 import { cubeOf, geoWithEu, quartersAndYear } from './support/cube-fixtures.js';
 import { ctdcPersons, keyed, leavesOf, syntheticPersons } from './support/persons.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { protectByCellKey } from '@app/disclosure';
+import { protectByCellKey } from '#app/disclosure';
 import { cubeOf } from './support/cube-fixtures.js';
 import { keyed, syntheticPersons } from './support/persons.js';
 import { SEX_AGE, SMALL_COUNT_THRESHOLD, TABLE } from './support/releases.js';

@@ -7,7 +7,7 @@ import {
   type CountryCode,
   type Exploitation,
   type PseudonymisedRecord,
-} from '@app/standard';
+} from '#app/standard';
 import { expectedCounts } from '../support/hub-expected-cube.js';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { TOTAL, protectByCellKey } from '@app/disclosure';
+import { TOTAL, protectByCellKey } from '#app/disclosure';
 import { cellFinder, cubeOf, valueAt } from './support/cube-fixtures.js';
 import { SEXES, keyed, syntheticPersons } from './support/persons.js';
 import { SEX_AGE, SMALL_COUNT_THRESHOLD, TABLE, impossibleValue } from './support/releases.js';

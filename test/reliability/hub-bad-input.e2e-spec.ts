@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { importJWK, SignJWT, type JWK } from 'jose';
-import { Role } from '@app/auth';
+import { Role } from '#app/auth';
 import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
 import {
   graphqlRequest,

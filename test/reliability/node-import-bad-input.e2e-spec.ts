@@ -15,7 +15,6 @@ import { REPOSITORY_ROOT, ReliabilityRecorder } from './support/reliability-summ
 import { reliabilitySettings } from './support/reliability-settings.js';
 
 const importScript = join(REPOSITORY_ROOT, 'dist', 'scripts', 'node-import.js');
-const aliasHook = join(REPOSITORY_ROOT, 'scripts', 'register-aliases.mjs');
 const leaks = /\n\s+at |\.(ts|js):\d+|node_modules|\/(work|home|tmp)\/\S*\.(ts|js)\b|QueryFailedError|violates [\w ]*constraint/;
 
 describe('reliability: bad input to the node (CSV import)', () => {
@@ -109,7 +108,7 @@ describe('reliability: bad input to the node (CSV import)', () => {
     it.each(viaCommand.map((testCase) => [`${testCase.name} -> ${testCase.expect}`, testCase] as const))('%s', async (_name, testCase) => {
       const path = await fileOf(testCase);
       const before = lastSeen ?? (await databaseFingerprint());
-      const child = spawn(process.execPath, ['--import', aliasHook, importScript, '--strict', path], {
+      const child = spawn(process.execPath, [importScript, '--strict', path], {
         env: {
           ...process.env,
           DATA_DIR: bed.scratch.dataDir,

@@ -6,7 +6,7 @@ import {
   recordCoordinates,
   type DatasetDefinition,
   type PseudonymisedRecord,
-} from '@app/standard';
+} from '#app/standard';
 
 /**
  * Counts a release should publish before disclosure control, computed independently of the hub's SQL: per dataset,

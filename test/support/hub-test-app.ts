@@ -2,8 +2,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DevIssuer, Role } from '@app/auth';
-import { createScratchDatabase, type ScratchDatabase } from '@app/database';
+import { DevIssuer, Role } from '#app/auth';
+import { createScratchDatabase, type ScratchDatabase } from '#app/database';
 import { HubConfig } from '../../apps/hub/src/config/hub.config.js';
 import { createHubApp } from '../../apps/hub/src/hub-app.factory.js';
 

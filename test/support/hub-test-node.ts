@@ -9,7 +9,7 @@ import {
   type JwsSigningKey,
   type NodeKeys,
   type PublicSigningJwk,
-} from '@app/crypto';
+} from '#app/crypto';
 import {
   AGE_GROUP_CODES,
   COMPENSATION_CODES,
@@ -27,7 +27,7 @@ import {
   type PseudonymisedRecord,
   type QuarterlyReturn,
   type RevocationNotice,
-} from '@app/standard';
+} from '#app/standard';
 
 /**
  * A national node as the hub sees it, built from libs/crypto and libs/standard the way the node app does: a master

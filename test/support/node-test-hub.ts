@@ -13,9 +13,9 @@ import {
   type JwsSigningKey,
   type MasterSecret,
   type PublicSigningJwk,
-} from '@app/crypto';
-import { ContractRefusalCode, MessageKind, messageKindOfField, receiptClaims, type ReceiptPayload } from '@app/contract';
-import { validateReturn, validateRevocation } from '@app/standard';
+} from '#app/crypto';
+import { ContractRefusalCode, MessageKind, messageKindOfField, receiptClaims, type ReceiptPayload } from '#app/contract';
+import { validateReturn, validateRevocation } from '#app/standard';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { revocationPromise } from '../../apps/hub/src/revocations/revocation-promise.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { createScratchDatabase } from '@app/database';
+import { createScratchDatabase } from '#app/database';
 import { generatedSdl, sdlPath, type AppName } from '../../scripts/sdl.js';
 
 export async function expectCommittedSdl(app: AppName): Promise<void> {

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createObservatoryApp, type LogSink } from '@app/platform';
+import { createObservatoryApp, type LogSink } from '#app/platform';
 import { type HubConfig } from './config/hub.config.js';
 import { HubModule } from './hub.module.js';
 

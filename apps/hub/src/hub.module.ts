@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { AuthModule } from '@app/auth';
-import { DatabaseModule } from '@app/database';
-import { AppRole, HealthModule, observatoryGraphQLModule } from '@app/platform';
+import { AuthModule } from '#app/auth';
+import { DatabaseModule } from '#app/database';
+import { AppRole, HealthModule, observatoryGraphQLModule } from '#app/platform';
 import { HubConfig } from './config/hub.config.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigurationError } from '@app/platform';
+import { ConfigurationError } from '#app/platform';
 import { HubConfig } from './config/hub.config.js';
 import { createHubApp } from './hub-app.factory.js';
 

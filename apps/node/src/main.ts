@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigurationError } from '@app/platform';
+import { ConfigurationError } from '#app/platform';
 import { NodeConfig } from './config/node.config.js';
 import { createNodeApp } from './node-app.factory.js';
 

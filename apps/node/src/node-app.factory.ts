@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createObservatoryApp, type LogSink } from '@app/platform';
+import { createObservatoryApp, type LogSink } from '#app/platform';
 import { type NodeConfig } from './config/node.config.js';
 import { NodeModule } from './node.module.js';
 

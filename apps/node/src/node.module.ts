@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@app/auth';
-import { AppRole, HealthModule, observatoryGraphQLModule } from '@app/platform';
+import { AuthModule } from '#app/auth';
+import { AppRole, HealthModule, observatoryGraphQLModule } from '#app/platform';
 import { AccessModule } from './access/access.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { NodeConfigModule, nodeDatabaseModule } from './config/node-config.module.js';

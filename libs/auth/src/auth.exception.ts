@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 /** Stable error codes of authentication, authorisation and query limits; clients and tests rely on them. */
 export enum AuthErrorCode {

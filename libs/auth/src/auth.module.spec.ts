@@ -3,7 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Catch, Controller, Get, type ArgumentsHost, type ExceptionFilter, type INestApplication } from '@nestjs/common';
 import { Args, Field, GraphQLModule, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
-import { DomainException } from '@app/common';
+import { DomainException } from '#app/common';
 import type { Response } from 'express';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import {
   TokenBucketRateLimiter,
   type AccessMatrixEntry,
   type Principal,
-} from '@app/auth';
+} from '#app/auth';
 
 const PUBLISHED_COUNTRIES = ['AT', 'DE', 'EL'];
 const resolverCalls: string[] = [];

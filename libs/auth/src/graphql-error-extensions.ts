@@ -1,4 +1,4 @@
-import { DomainException } from '@app/common';
+import { DomainException } from '#app/common';
 import { GraphQLError } from 'graphql';
 import { QUERY_LIMIT_CODES } from './query-limits/query-limits.js';
 

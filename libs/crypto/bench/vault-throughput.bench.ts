@@ -1,5 +1,5 @@
 // Throughput of the node's intake crypto: pseudonymise and seal N persons, then open a sample.
-// Run: npm run build && node --import ./scripts/register-aliases.mjs dist/libs/crypto/bench/vault-throughput.bench.js [persons]
+// Run: npm run build && node dist/libs/crypto/bench/vault-throughput.bench.js [persons]
 import { deriveNodeKeys, openIdentity, pseudonymsOf, sealIdentity, type IdentityFields, type MasterSecret } from '../src/index.js';
 import { sodium } from '../src/sodium.js';
 

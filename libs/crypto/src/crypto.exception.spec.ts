@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainException } from '@app/common';
+import { DomainException } from '#app/common';
 import { CryptoErrorCode, CryptoException, VaultException } from './crypto.exception.js';
 
 describe('CryptoException', () => {

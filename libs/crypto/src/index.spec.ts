@@ -13,10 +13,10 @@ import {
   verifyJws,
   type MasterSecret,
   type PublicSigningJwk,
-} from '@app/crypto';
+} from '#app/crypto';
 import { sodium } from './sodium.js';
 
-describe('@app/crypto, as the node and the hub use it', () => {
+describe('#app/crypto, as the node and the hub use it', () => {
   it('carries a pseudonymised return and a revocation receipt between a node and the hub', async () => {
     const nodeKeys = deriveNodeKeys(sodium.crypto_kdf_keygen() as MasterSecret);
     const hubKeys = deriveHubKeys(sodium.crypto_kdf_keygen() as MasterSecret);

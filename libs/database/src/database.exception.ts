@@ -1,4 +1,4 @@
-import { DomainException } from '@app/common';
+import { DomainException } from '#app/common';
 
 export enum DatabaseErrorCode {
   DATA_DIR_IN_USE = 'DATA_DIR_IN_USE',

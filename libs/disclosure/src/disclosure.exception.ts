@@ -1,4 +1,4 @@
-import { defineDomainException } from '@app/common';
+import { defineDomainException } from '#app/common';
 
 /** Why the disclosure library refused its input. Messages name codes and counts only, never a pseudonym. */
 export enum DisclosureErrorCode {

@@ -1,4 +1,4 @@
-import { OBSERVATION_FLAG_CODES, OBSERVATION_FLAG_LABELS, type ObservationFlag } from '@app/standard';
+import { OBSERVATION_FLAG_CODES, OBSERVATION_FLAG_LABELS, type ObservationFlag } from '#app/standard';
 import { FormatsException, FormatsExceptionCode } from './formats.exception.js';
 
 /**

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { domainErrorExtensionsOf } from '@app/auth';
-import { DomainException } from '@app/common';
+import { domainErrorExtensionsOf } from '#app/auth';
+import { DomainException } from '#app/common';
 import {
   DATABASE_UNAVAILABLE_CODE,
   DATABASE_UNAVAILABLE_MESSAGE,

@@ -3,7 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Logger } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ValidationRule } from 'graphql';
-import { apolloQueryLimitOptions, type QueryLimits } from '@app/auth';
+import { apolloQueryLimitOptions, type QueryLimits } from '#app/auth';
 import { formatGraphQLError } from './graphql-errors.js';
 import { knownOperationTypesRule } from './known-operation-types.rule.js';
 

@@ -1,4 +1,4 @@
-import { DomainException } from '@app/common';
+import { DomainException } from '#app/common';
 
 /** Refusals of a request's raw input, before any feature sees it; both apps share them. */
 export enum RequestInputErrorCode {

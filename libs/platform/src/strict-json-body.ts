@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findDuplicateKey } from '@app/crypto';
+import { findDuplicateKey } from '#app/crypto';
 import { RequestInputErrorCode, RequestInputException } from './request-input.exception.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

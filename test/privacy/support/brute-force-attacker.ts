@@ -1,4 +1,4 @@
-import type { CountCell, Cube, Dimension, PublishedCell } from '@app/disclosure';
+import type { CountCell, Cube, Dimension, PublishedCell } from '#app/disclosure';
 
 /**
  * An attacker written independently of the library's auditor: it derives the margin relations itself from

@@ -1,5 +1,5 @@
-import { TOTAL, aggregateCube, cellIndexOf, cubeLayout, flatDimension, groupedDimension, independentDimension } from '@app/disclosure';
-import type { AggregatedCell, Cube, Dimension, PublishedCell } from '@app/disclosure';
+import { TOTAL, aggregateCube, cellIndexOf, cubeLayout, flatDimension, groupedDimension, independentDimension } from '#app/disclosure';
+import type { AggregatedCell, Cube, Dimension, PublishedCell } from '#app/disclosure';
 import type { Person } from './persons.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { recordKey } from '@app/disclosure';
+import { recordKey } from '#app/disclosure';
 import { seededRandom, weightedPick } from './seeded-random.js';
 
 /** A person as the hub sees one: a pseudonym and coded attributes (one leaf code per attribute). */

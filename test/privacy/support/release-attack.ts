@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { combineFlags, FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, TOTAL, type DatasetDefinition, type DatasetId } from '@app/standard';
+import { combineFlags, FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, TOTAL, type DatasetDefinition, type DatasetId } from '#app/standard';
 
 /** A published cell as an outsider reads it: value (null when suppressed or not available) and flags. */
 export interface PublicCell {

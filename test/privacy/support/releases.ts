@@ -1,5 +1,5 @@
-import { EXAMPLE_PERTURBATION_PARAMETERS, buildPerturbationTable, flatDimension } from '@app/disclosure';
-import type { Dimension, PerturbationTable } from '@app/disclosure';
+import { EXAMPLE_PERTURBATION_PARAMETERS, buildPerturbationTable, flatDimension } from '#app/disclosure';
+import type { Dimension, PerturbationTable } from '#app/disclosure';
 import { geoWithEu, quartersAndYear } from './cube-fixtures.js';
 import { AGE_GROUPS, CITIZENSHIPS, EU_MEMBERS, QUARTERS, SEXES, SYNTHETIC_COUNTRIES } from './persons.js';
 

@@ -5,7 +5,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from './reliability-summary.js';
 
-const aliasHook = join(REPOSITORY_ROOT, 'scripts', 'register-aliases.mjs');
 const MAX_KEPT_LINES = 5000;
 
 export interface AppSpec {
@@ -66,7 +65,7 @@ export class AppProcess {
     await access(entry).catch(() => {
       throw new Error(`${entry} is missing: run \`npm run build\` before the reliability tests`);
     });
-    const child = spawn(process.execPath, ['--enable-source-maps', '--import', aliasHook, entry], {
+    const child = spawn(process.execPath, ['--enable-source-maps', entry], {
       env: { ...process.env, NODE_OPTIONS: '', ...spec.env, PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

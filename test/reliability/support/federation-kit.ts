@@ -2,13 +2,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openDatabase, type ScratchDatabase } from '@app/database';
+import { openDatabase, type ScratchDatabase } from '#app/database';
 import { csvLine, syntheticCases, TEMPLATE_HEADER } from '../../../scripts/synthetic/synthetic-cases.js';
 import type { AppSpec } from './app-process.js';
 import type { SqlRunner } from './database-fingerprint.js';
 import { REPOSITORY_ROOT } from './reliability-summary.js';
-
-const aliasHook = join(REPOSITORY_ROOT, 'scripts', 'register-aliases.mjs');
 
 /** Settings every app of a test federation shares: development tokens from one issuer folder, quiet logs. */
 function commonEnv(issuerDir: string): Record<string, string> {
@@ -77,14 +75,10 @@ export async function importSyntheticCases(
     hubUrl: 'http://127.0.0.1:9',
     hubJwksFile: '',
   });
-  const child = spawn(
-    process.execPath,
-    ['--import', aliasHook, join(REPOSITORY_ROOT, 'dist', 'scripts', 'node-import.js'), '--format', 'template', file],
-    {
-      env: { ...process.env, NODE_OPTIONS: '', ...spec.env, HUB_JWKS_FILE: '', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', 'scripts', 'node-import.js'), '--format', 'template', file], {
+    env: { ...process.env, NODE_OPTIONS: '', ...spec.env, HUB_JWKS_FILE: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

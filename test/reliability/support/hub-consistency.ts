@@ -1,4 +1,4 @@
-import { FIGURE_CATALOGUE } from '@app/standard';
+import { FIGURE_CATALOGUE } from '#app/standard';
 import type { SqlRunner } from './database-fingerprint.js';
 
 /** A return the hub answered ACCEPTED (or DUPLICATE), as its sender knows it. */

@@ -8,7 +8,7 @@ import {
   type NodeKeys,
   type PrivateSigningJwk,
   type PublicSigningJwk,
-} from '@app/crypto';
+} from '#app/crypto';
 import {
   STANDARD_VERSION,
   validateReturn,
@@ -20,7 +20,7 @@ import {
   type PseudonymisedRecord,
   type QuarterlyReturn,
   type RevocationNotice,
-} from '@app/standard';
+} from '#app/standard';
 
 export const RETURN_TYPE = JwsTypes.return;
 export const REVOCATION_TYPE = JwsTypes.revocation;

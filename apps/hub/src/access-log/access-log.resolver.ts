@@ -1,5 +1,5 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { Role, Roles } from '@app/auth';
+import { Role, Roles } from '#app/auth';
 import { AccessLogEntryModel } from './access-log.model.js';
 import { AccessLogService, MAX_ACCESS_LOG_ENTRIES } from './access-log.service.js';
 

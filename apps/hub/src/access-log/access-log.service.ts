@@ -1,5 +1,5 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Principal } from '@app/auth';
+import type { Principal } from '#app/auth';
 import { AccessLogRepository, type AccessLogRow } from './access-log.repository.js';
 import type { AccessLogEntryModel } from './access-log.model.js';
 

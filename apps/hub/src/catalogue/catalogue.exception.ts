@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum CatalogueErrorCode {
   UNKNOWN_DATASET = 'UNKNOWN_DATASET',

@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@app/auth';
+import { Roles } from '#app/auth';
 import { CountryMetadataModel } from '../country-metadata/country-metadata.model.js';
 import { FIGURE_READERS } from '../figures/figure-roles.js';
 import { CatalogueService } from './catalogue.service.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CODE_LISTS, COUNTRY, DIMENSION_LABELS, FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, type DatasetDefinition } from '@app/standard';
+import { CODE_LISTS, COUNTRY, DIMENSION_LABELS, FIGURE_CATALOGUE, STANDARD_COUNTRY_GROUPS, type DatasetDefinition } from '#app/standard';
 import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { NodesService } from '../nodes/nodes.service.js';
 import { ReleasesService } from '../releases/releases.service.js';

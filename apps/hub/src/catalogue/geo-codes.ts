@@ -6,7 +6,7 @@ import {
   type CountryGroup,
   type DatasetDefinition,
   type DatasetId,
-} from '@app/standard';
+} from '#app/standard';
 import { CatalogueErrorCode, CatalogueException } from './catalogue.exception.js';
 
 const groupsById: ReadonlyMap<string, CountryGroup> = new Map(STANDARD_COUNTRY_GROUPS.map((group) => [group.id, group]));

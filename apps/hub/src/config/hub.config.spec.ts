@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError } from '@app/platform';
+import { ConfigurationError } from '#app/platform';
 import { HubConfig } from './hub.config.js';
 
 const base = { DATA_DIR: '/tmp/thb-hub-config-spec', DEV_ISSUER_DIR: '/tmp/thb-hub-config-spec/dev-issuer' };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
-import { resolveAuthConfig, type QueryLimits, type ResolvedAuthConfig } from '@app/auth';
-import { ConfigReader, ConfigurationError } from '@app/platform';
+import { resolveAuthConfig, type QueryLimits, type ResolvedAuthConfig } from '#app/auth';
+import { ConfigReader, ConfigurationError } from '#app/platform';
 
 const logLevels = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 

@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum CountryMetadataErrorCode {
   INVALID_METADATA = 'INVALID_METADATA',

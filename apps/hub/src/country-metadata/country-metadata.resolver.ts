@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, Role, Roles } from '@app/auth';
+import { ALL_ROLES, Role, Roles } from '#app/auth';
 import { CountryMetadataModel } from './country-metadata.model.js';
 import { CountryMetadataService } from './country-metadata.service.js';
 import { SetCountryMetadataInput } from './dto/set-country-metadata.input.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { comparePeriods, isCountryCode, parsePeriod, STANDARD_VERSION, tryParsePeriod, validateCountryMetadata } from '@app/standard';
+import { comparePeriods, isCountryCode, parsePeriod, STANDARD_VERSION, tryParsePeriod, validateCountryMetadata } from '#app/standard';
 import type { CountryMetadataEntity } from './country-metadata.entity.js';
 import { CountryMetadataErrorCode, CountryMetadataException } from './country-metadata.exception.js';
 import type { CountryMetadataModel } from './country-metadata.model.js';

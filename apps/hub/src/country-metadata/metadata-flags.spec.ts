@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parsePeriod, parseQuarter } from '@app/standard';
+import { parsePeriod, parseQuarter } from '#app/standard';
 import { definitionDiffersFromStandard, entryInForce, metadataVerdict, type MetadataEntry } from './metadata-flags.js';
 
 const entry = (validFrom: string, overrides: Partial<MetadataEntry> = {}): MetadataEntry => ({

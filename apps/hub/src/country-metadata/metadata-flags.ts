@@ -1,4 +1,4 @@
-import { addQuarters, comparePeriods, quartersOf, tryParsePeriod, type Period, type QuarterPeriod } from '@app/standard';
+import { addQuarters, comparePeriods, quartersOf, tryParsePeriod, type Period, type QuarterPeriod } from '#app/standard';
 
 /** The fields of a metadata entry that flags depend on. */
 export interface MetadataEntry {

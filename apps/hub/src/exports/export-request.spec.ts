@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainException } from '@app/common';
+import { DomainException } from '#app/common';
 import { Measure } from '../figures/measure.js';
 import { exportEntityTag, matchesIfNoneMatch, parseExportRequest } from './export-request.js';
 

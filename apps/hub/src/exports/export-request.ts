@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DIMENSION_IDS } from '@app/standard';
+import { DIMENSION_IDS } from '#app/standard';
 import type { FigureFilter } from '../figures/figure-selection.js';
 import type { Measure } from '../figures/measure.js';
 import { ExportsErrorCode, ExportsException } from './exports.exception.js';

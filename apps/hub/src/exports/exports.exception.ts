@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum ExportsErrorCode {
   /** A query parameter is unknown, repeated where it may not be, or malformed. */

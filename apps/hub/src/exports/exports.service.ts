@@ -8,7 +8,7 @@ import {
   toJsonStat,
   toSdmxCsv,
   type FigureTable,
-} from '@app/formats';
+} from '#app/formats';
 import { datasetById } from '../catalogue/geo-codes.js';
 import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { FiguresErrorCode, FiguresException } from '../figures/figures.exception.js';

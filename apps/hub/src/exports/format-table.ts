@@ -1,5 +1,5 @@
-import type { FigureTable } from '@app/formats';
-import { flagLabels } from '@app/standard';
+import type { FigureTable } from '#app/formats';
+import { flagLabels } from '#app/standard';
 import type { FigureTableData } from '../figures/figure-table.js';
 
 /**

@@ -1,4 +1,4 @@
-import { DIMENSION_IDS, type DimensionId } from '@app/standard';
+import { DIMENSION_IDS, type DimensionId } from '#app/standard';
 import type { FigureFilter } from '../figures/figure-selection.js';
 import { isMeasure, Measure } from '../figures/measure.js';
 import { ExportsErrorCode, ExportsException } from './exports.exception.js';

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { IDENTIFICATION_THRESHOLD, LEGAL_DEFINITION } from '@app/standard';
+import { IDENTIFICATION_THRESHOLD, LEGAL_DEFINITION } from '#app/standard';
 import { definitionDiffersFromStandard } from '../country-metadata/metadata-flags.js';
 import { definitionNoteText, type DefinitionEntry } from './figure-notes.js';
 import { flagLegend, FigureNoteModel, FlagLabelModel, PopulationTableReferenceModel } from './figure-table.model.js';

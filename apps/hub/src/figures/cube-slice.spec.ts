@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FIGURE_CATALOGUE } from '@app/standard';
+import { FIGURE_CATALOGUE } from '#app/standard';
 import { coverageKey } from '../releases/release-plan.js';
 import { cellKey } from '../releases/revision-flags.js';
 import { sliceCube, type CubeCoverage, type StoredValue } from './cube-slice.js';

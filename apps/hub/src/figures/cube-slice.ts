@@ -1,4 +1,4 @@
-import { combineFlags, TOTAL } from '@app/standard';
+import { combineFlags, TOTAL } from '#app/standard';
 import { coverageKey } from '../releases/release-plan.js';
 import { cellKey } from '../releases/revision-flags.js';
 import type { FigureSelection } from './figure-selection.js';

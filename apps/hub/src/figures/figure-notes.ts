@@ -1,4 +1,4 @@
-import { IDENTIFICATION_THRESHOLD, LEGAL_DEFINITION, quartersOf, tryParsePeriod, type Period } from '@app/standard';
+import { IDENTIFICATION_THRESHOLD, LEGAL_DEFINITION, quartersOf, tryParsePeriod, type Period } from '#app/standard';
 import { countryGroupById, geoLabel } from '../catalogue/geo-codes.js';
 import { definitionDiffersFromStandard, entryInForce, type MetadataEntry } from '../country-metadata/metadata-flags.js';
 import type { PopulationReference, TableNote } from './figure-table.js';

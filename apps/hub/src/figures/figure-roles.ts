@@ -1,4 +1,4 @@
-import { Role } from '@app/auth';
+import { Role } from '#app/auth';
 
 /**
  * The hub's role matrix for figures, in one place; the decorators use these lists and `listAccessMatrix` reads them

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FIGURE_CATALOGUE } from '@app/standard';
+import { FIGURE_CATALOGUE } from '#app/standard';
 import { selectFigures } from './figure-selection.js';
 import { FiguresErrorCode, FiguresException } from './figures.exception.js';
 import { assertSelectionSize } from './figures.service.js';

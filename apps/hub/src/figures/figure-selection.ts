@@ -8,7 +8,7 @@ import {
   type DatasetDefinition,
   type DimensionId,
   type Period,
-} from '@app/standard';
+} from '#app/standard';
 import { compareGeos, geoLabel, isKnownGeo } from '../catalogue/geo-codes.js';
 import type { TableDimension } from './figure-table.js';
 import { FiguresErrorCode, FiguresException } from './figures.exception.js';

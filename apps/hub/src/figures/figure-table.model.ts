@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { flagLabels } from '@app/standard';
+import { flagLabels } from '#app/standard';
 import { DimensionModel } from '../catalogue/dataset.model.js';
 import type { FigureTableData } from './figure-table.js';
 import { Measure } from './measure.js';

@@ -1,4 +1,4 @@
-import type { DatasetId, DimensionId } from '@app/standard';
+import type { DatasetId, DimensionId } from '#app/standard';
 import type { Measure } from './measure.js';
 
 /** A dimension of a figure table as selected: its id, label and the chosen codes in display order. */

@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { assertCountryInScope, CurrentPrincipal, Roles, type Principal } from '@app/auth';
+import { assertCountryInScope, CurrentPrincipal, Roles, type Principal } from '#app/auth';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { CountryMetadataLoaders } from '../catalogue/country-metadata.loader.js';
 import { isCountryGroup } from '../catalogue/geo-codes.js';

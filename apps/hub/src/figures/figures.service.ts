@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { comparePeriods, parsePeriod, TOTAL, type DimensionId } from '@app/standard';
+import { comparePeriods, parsePeriod, TOTAL, type DimensionId } from '#app/standard';
 import { countryGroupById, datasetById, isCountryGroup } from '../catalogue/geo-codes.js';
 import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { coverageKey } from '../releases/release-plan.js';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isCountryCode, type DatasetDefinition } from '@app/standard';
+import { isCountryCode, type DatasetDefinition } from '#app/standard';
 import { datasetById } from '../catalogue/geo-codes.js';
 import type { DisclosureControl, ReleaseCell } from '../releases/dataset-protection.js';
 import { ReleaseBuilder } from '../releases/release-builder.js';

@@ -1,4 +1,4 @@
-import { combineFlags, parsePeriod } from '@app/standard';
+import { combineFlags, parsePeriod } from '#app/standard';
 import { countryGroupById } from '../catalogue/geo-codes.js';
 import { coverageKey } from '../releases/release-plan.js';
 import type { CubeCoverage, SlicedCell } from './cube-slice.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { comparePeriods, parsePeriod, type DatasetDefinition } from '@app/standard';
+import { comparePeriods, parsePeriod, type DatasetDefinition } from '#app/standard';
 import { compareGeos } from '../catalogue/geo-codes.js';
 import type { ReleaseModel } from '../releases/release.model.js';
 import { coverageKey } from '../releases/release-plan.js';

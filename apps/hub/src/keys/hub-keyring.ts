@@ -7,8 +7,8 @@ import {
   type JwsSigningKey,
   type PublicSigningJwk,
   type RecordKeySecret,
-} from '@app/crypto';
-import { receiptClaims, type ReceiptPayload } from '@app/contract';
+} from '#app/crypto';
+import { receiptClaims, type ReceiptPayload } from '#app/contract';
 
 /**
  * The hub's own keys, derived once at start from its master secret: the record-key secret of the cell key method and

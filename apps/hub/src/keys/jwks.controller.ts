@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { Public } from '@app/auth';
-import type { PublicSigningJwk } from '@app/crypto';
+import { Public } from '#app/auth';
+import type { PublicSigningJwk } from '#app/crypto';
 import { HubKeyring } from './hub-keyring.js';
 
 /** The hub's public signing key, so nodes can verify receipts (contract, section 3). */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PublicSigningJwk } from '@app/crypto';
+import type { PublicSigningJwk } from '#app/crypto';
 
 /** A node's public signing key, found by its `kid` (RFC 7638 thumbprint) when a signed message arrives. */
 @Entity('hub_node_key')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { verifyJws, type JwsType } from '@app/crypto';
+import { verifyJws, type JwsType } from '#app/crypto';
 import { HubConfig } from '../config/hub.config.js';
 import { NodesErrorCode, NodesException } from './nodes.exception.js';
 import { NodesService, type RegisteredSigner } from './nodes.service.js';

@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum NodesErrorCode {
   INVALID_NODE_ID = 'INVALID_NODE_ID',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PublicSigningJwk } from '@app/crypto';
+import type { PublicSigningJwk } from '#app/crypto';
 import { NodeKeyEntity } from './node-key.entity.js';
 import { NodeEntity } from './node.entity.js';
 import type { NodeLastSubmissionModel } from './node.model.js';

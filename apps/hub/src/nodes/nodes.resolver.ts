@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role, Roles } from '@app/auth';
+import { Role, Roles } from '#app/auth';
 import { RegisterNodeInput } from './dto/register-node.input.js';
 import { RotateNodeKeyInput } from './dto/rotate-node-key.input.js';
 import { NodeModel } from './node.model.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CryptoException, parseStrictJsonObject, publicSigningJwkFrom, type PublicSigningJwk } from '@app/crypto';
-import { isCountryCode } from '@app/standard';
+import { CryptoException, parseStrictJsonObject, publicSigningJwkFrom, type PublicSigningJwk } from '#app/crypto';
+import { isCountryCode } from '#app/standard';
 import type { RegisterNodeInput } from './dto/register-node.input.js';
 import type { RotateNodeKeyInput } from './dto/rotate-node-key.input.js';
 import type { NodeKeyEntity } from './node-key.entity.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUuid } from '@app/common';
-import type { JwsType } from '@app/crypto';
-import type { ValidationError, ValidationResult } from '@app/standard';
+import { isUuid } from '#app/common';
+import type { JwsType } from '#app/crypto';
+import type { ValidationError, ValidationResult } from '#app/standard';
 import { NodeSignatureVerifier } from './node-signature.verifier.js';
 import { NodesRepository } from './nodes.repository.js';
 

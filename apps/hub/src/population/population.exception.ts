@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum PopulationErrorCode {
   INVALID_POPULATION_TABLE = 'INVALID_POPULATION_TABLE',

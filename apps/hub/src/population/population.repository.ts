@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PopulationTable } from '@app/standard';
+import type { PopulationTable } from '#app/standard';
 import { PopulationTableEntity } from './population-table.entity.js';
 
 const INSERT_BATCH_ROWS = 10_000;

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, Role, Roles } from '@app/auth';
+import { ALL_ROLES, Role, Roles } from '#app/auth';
 import { LoadPopulationTableInput } from './dto/load-population-table.input.js';
 import { PopulationFigureModel, PopulationTableModel } from './population-table.model.js';
 import { PopulationService } from './population.service.js';

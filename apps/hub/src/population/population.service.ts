@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EurostatTsvError, parseEurostatPopulationTsv, projectPopulationTable, tryParseIsoDate, type PopulationTable } from '@app/standard';
+import { EurostatTsvError, parseEurostatPopulationTsv, projectPopulationTable, tryParseIsoDate, type PopulationTable } from '#app/standard';
 import type { LoadPopulationTableInput } from './dto/load-population-table.input.js';
 import type { PopulationFigureModel, PopulationTableModel } from './population-table.model.js';
 import { PopulationErrorCode, PopulationException } from './population.exception.js';

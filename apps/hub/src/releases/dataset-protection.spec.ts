@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildPerturbationTable } from '@app/disclosure';
-import { FIGURE_CATALOGUE } from '@app/standard';
+import { buildPerturbationTable } from '#app/disclosure';
+import { FIGURE_CATALOGUE } from '#app/standard';
 import { protectDataset, type ReleaseCell } from './dataset-protection.js';
 import type { AggregatedRow } from './release-aggregation.js';
 import { coverageKey, type Coverage, type ReleasePlan } from './release-plan.js';

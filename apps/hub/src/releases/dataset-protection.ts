@@ -9,8 +9,8 @@ import {
   type Dimension,
   type PerturbationTable,
   type PublishedCell,
-} from '@app/disclosure';
-import { combineFlags, TOTAL, type DatasetDefinition } from '@app/standard';
+} from '#app/disclosure';
+import { combineFlags, TOTAL, type DatasetDefinition } from '#app/standard';
 import type { DisclosureMethod } from '../config/hub.config.js';
 import { LEAF_COLUMNS, leafColumnKeyOf } from './dimension-columns.js';
 import type { AggregatedRow } from './release-aggregation.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FIGURE_CATALOGUE, type PseudonymisedRecord } from '@app/standard';
+import { FIGURE_CATALOGUE, type PseudonymisedRecord } from '#app/standard';
 import { LEAF_COLUMNS, leafColumnKeyOf, recordLeaves } from './dimension-columns.js';
 import { datasetAggregationSql } from './release-aggregation.js';
 

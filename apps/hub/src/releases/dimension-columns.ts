@@ -5,7 +5,7 @@ import {
   type CatalogueDimension,
   type DatasetDefinition,
   type PseudonymisedRecord,
-} from '@app/standard';
+} from '#app/standard';
 
 /**
  * Where `hub_record` keeps a record's leaf code(s) in each dimension of the figure catalogue, so that a release groups

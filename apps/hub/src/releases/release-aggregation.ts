@@ -1,4 +1,4 @@
-import { TOTAL, type DatasetDefinition } from '@app/standard';
+import { TOTAL, type DatasetDefinition } from '#app/standard';
 import { LEAF_COLUMNS, leafColumnKeyOf } from './dimension-columns.js';
 
 /** One aggregated cell of a country: count of persons and cell key (sum of their record keys modulo 2^52). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { buildPerturbationTable } from '@app/disclosure';
-import { STANDARD_COUNTRY_GROUPS, type DatasetDefinition } from '@app/standard';
+import { buildPerturbationTable } from '#app/disclosure';
+import { STANDARD_COUNTRY_GROUPS, type DatasetDefinition } from '#app/standard';
 import { HubConfig, type DisclosureSettings } from '../config/hub.config.js';
 import { CountryMetadataService } from '../country-metadata/country-metadata.service.js';
 import { NodesService } from '../nodes/nodes.service.js';

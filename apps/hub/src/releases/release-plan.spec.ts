@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EU27_2020, defineCountryGroup, parsePeriod } from '@app/standard';
+import { EU27_2020, defineCountryGroup, parsePeriod } from '#app/standard';
 import { coverageKey, planRelease, provisionalTest } from './release-plan.js';
 
 describe('provisional periods', () => {

@@ -10,7 +10,7 @@ import {
   type CountryGroup,
   type Period,
   type QuarterPeriod,
-} from '@app/standard';
+} from '#app/standard';
 import { metadataVerdict, type MetadataEntry } from '../country-metadata/metadata-flags.js';
 
 /** What a release covers and, per geo and time, whether it reported and which flags all its cells carry. */

@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum ReleasesErrorCode {
   RELEASE_NOT_FOUND = 'RELEASE_NOT_FOUND',

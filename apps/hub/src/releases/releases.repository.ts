@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { joinedList, splitListSql } from '@app/database';
-import { CELL_KEY_MODULUS } from '@app/disclosure';
-import type { DatasetDefinition, LegalStatus } from '@app/standard';
+import { joinedList, splitListSql } from '#app/database';
+import { CELL_KEY_MODULUS } from '#app/disclosure';
+import type { DatasetDefinition, LegalStatus } from '#app/standard';
 import type { ReleaseCell } from './dataset-protection.js';
 import { datasetAggregationSql, personTimeRowsSql, type AggregatedRow } from './release-aggregation.js';
 import { ReleaseCoverageEntity } from './release-coverage.entity.js';

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, CurrentPrincipal, Role, Roles, type Principal } from '@app/auth';
+import { ALL_ROLES, CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { ReleaseCoverageModel, ReleaseDatasetModel, ReleaseModel } from './release.model.js';
 import { ReleasesService } from './releases.service.js';
 

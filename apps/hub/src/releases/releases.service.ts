@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { FIGURE_CATALOGUE, STANDARD_VERSION, type DatasetDefinition } from '@app/standard';
+import { FIGURE_CATALOGUE, STANDARD_VERSION, type DatasetDefinition } from '#app/standard';
 import { RevisionsService, type RevisionRound } from '../revisions/revisions.service.js';
 import type { DisclosureControl } from './dataset-protection.js';
 import { ReleaseBuilder } from './release-builder.js';

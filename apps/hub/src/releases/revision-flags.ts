@@ -1,4 +1,4 @@
-import { combineFlags } from '@app/standard';
+import { combineFlags } from '#app/standard';
 import type { ReleaseCell } from './dataset-protection.js';
 import { coverageKey, type ReleasePlan } from './release-plan.js';
 

@@ -1,4 +1,4 @@
-import { flagLabels } from '@app/standard';
+import { flagLabels } from '#app/standard';
 import type { ComparativeRowData } from '../figures/figures.service.js';
 import type { Measure } from '../figures/measure.js';
 import { html, type Markup } from './html-text.js';

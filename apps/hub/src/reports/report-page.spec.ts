@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DIMENSION_LABELS } from '@app/standard';
+import { DIMENSION_LABELS } from '#app/standard';
 import type { ComparativeReportData, ComparativeRowData } from '../figures/figures.service.js';
 import { Measure } from '../figures/measure.js';
 import { renderChart } from './report-chart.js';

@@ -1,4 +1,4 @@
-import { flagLabels } from '@app/standard';
+import { flagLabels } from '#app/standard';
 import { definitionNoteText, type DefinitionEntry } from '../figures/figure-notes.js';
 import type { ComparativeReportData } from '../figures/figures.service.js';
 import { Measure } from '../figures/measure.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentPrincipal, Public, type Principal } from '@app/auth';
+import { CurrentPrincipal, Public, type Principal } from '#app/auth';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import {
   listParameter,

@@ -1,4 +1,4 @@
-import { CELL_KEY_MODULUS } from '@app/disclosure';
+import { CELL_KEY_MODULUS } from '#app/disclosure';
 
 /** One aggregated cell of a country and time as a release computes it (the time and geo are the row's). */
 export interface AggregateCell {

@@ -1,4 +1,4 @@
-import { formatPeriod, parsePeriod, yearPeriod } from '@app/standard';
+import { formatPeriod, parsePeriod, yearPeriod } from '#app/standard';
 import { coverageKey } from '../releases/release-plan.js';
 
 /**

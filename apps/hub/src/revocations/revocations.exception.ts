@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum RevocationsErrorCode {
   INVALID_NOTICE = 'INVALID_NOTICE',

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public, Role, Roles } from '@app/auth';
+import { Public, Role, Roles } from '#app/auth';
 import { RevocationModel, RevocationReceiptModel } from './revocation.model.js';
 import { RevocationsService } from './revocations.service.js';
 

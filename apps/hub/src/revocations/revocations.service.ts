@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import type { EntityManager } from 'typeorm';
-import { MessageKind } from '@app/contract';
-import { JwsTypes } from '@app/crypto';
-import { isCountryCode, validateRevocation, type RevocationNotice } from '@app/standard';
+import { MessageKind } from '#app/contract';
+import { JwsTypes } from '#app/crypto';
+import { isCountryCode, validateRevocation, type RevocationNotice } from '#app/standard';
 import { HubKeyring } from '../keys/hub-keyring.js';
 import { ReceiptStatus } from '../keys/receipt-status.js';
 import { SignedMessageIntake, type IntakeRefusal, type SignedMessageKind } from '../nodes/signed-message-intake.js';

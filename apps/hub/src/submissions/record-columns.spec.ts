@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { secretKeyFromBytes } from '@app/crypto';
-import { recordKey } from '@app/disclosure';
-import type { PseudonymisedRecord } from '@app/standard';
+import { secretKeyFromBytes } from '#app/crypto';
+import { recordKey } from '#app/disclosure';
+import type { PseudonymisedRecord } from '#app/standard';
 import { HUB_RECORD_COLUMNS, columnRows, recordColumns, sliceColumns } from './record-columns.js';
 
 const secret = secretKeyFromBytes('record-key', new Uint8Array(32).fill(9));

@@ -1,7 +1,7 @@
-import type { RecordKeySecret } from '@app/crypto';
-import { arrayParameterValue, type ArrayParameterValue } from '@app/database';
-import { recordKey } from '@app/disclosure';
-import { RECORD_FIELD_DESCRIPTORS, recordFieldValue, type FieldSqlType, type PseudonymisedRecord } from '@app/standard';
+import type { RecordKeySecret } from '#app/crypto';
+import { arrayParameterValue, type ArrayParameterValue } from '#app/database';
+import { recordKey } from '#app/disclosure';
+import { RECORD_FIELD_DESCRIPTORS, recordFieldValue, type FieldSqlType, type PseudonymisedRecord } from '#app/standard';
 import { DERIVED_LEAF_COLUMNS, LEAF_COLUMNS, recordLeaves, type RecordLeaves } from '../releases/dimension-columns.js';
 
 export type StoredSqlType = FieldSqlType | 'bigint';

@@ -1,4 +1,4 @@
-import { parsePeriod, periodStart, type QuarterlyReturn, type ValidationError } from '@app/standard';
+import { parsePeriod, periodStart, type QuarterlyReturn, type ValidationError } from '#app/standard';
 
 /** Clock difference tolerated between a node and the hub (as for signatures and people's tokens). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;

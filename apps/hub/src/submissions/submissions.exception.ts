@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 /** Codes of the contract (section 1) that the submission intake raises itself; libs/crypto raises the others. */
 export enum SubmissionsErrorCode {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { splitListSql } from '@app/database';
+import { splitListSql } from '#app/database';
 import { HUB_RECORD_COLUMNS, columnRows, sliceColumns, type RecordColumns } from './record-columns.js';
 import { SubmissionEntity } from './submission.entity.js';
 

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public, Role, Roles } from '@app/auth';
+import { Public, Role, Roles } from '#app/auth';
 import { SubmissionReceiptModel } from './submission-receipt.model.js';
 import { SubmissionStatusModel } from './submission-status.model.js';
 import { SubmissionsService } from './submissions.service.js';

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MessageKind } from '@app/contract';
-import { JwsTypes } from '@app/crypto';
-import { parsePeriod, tryParsePeriod, validateReturn, type QuarterlyReturn } from '@app/standard';
+import { MessageKind } from '#app/contract';
+import { JwsTypes } from '#app/crypto';
+import { parsePeriod, tryParsePeriod, validateReturn, type QuarterlyReturn } from '#app/standard';
 import { HubKeyring } from '../keys/hub-keyring.js';
 import { ReceiptStatus } from '../keys/receipt-status.js';
 import { SignedMessageIntake, type IntakeRefusal, type SignedMessageKind } from '../nodes/signed-message-intake.js';

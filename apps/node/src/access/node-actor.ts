@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCountryInScope, type Principal, type Role } from '@app/auth';
+import { assertCountryInScope, type Principal, type Role } from '#app/auth';
 import { NodeConfig } from '../config/node.config.js';
 
 declare const checkedForThisNode: unique symbol;

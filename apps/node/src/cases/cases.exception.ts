@@ -1,5 +1,5 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
-import { ValidationErrorCode } from '@app/standard';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
+import { ValidationErrorCode } from '#app/standard';
 
 /** Codes of the cases feature: its own, plus the data standard's validation codes for bad input. */
 export const CasesErrorCode = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { caseFieldsOf, tryParseIsoDate, tryParsePeriod, type IsoDate } from '@app/standard';
+import { caseFieldsOf, tryParseIsoDate, tryParsePeriod, type IsoDate } from '#app/standard';
 import type { NodeActor } from '../access/node-actor.js';
 import { NodeConfig } from '../config/node.config.js';
 import { PseudonymService } from '../pseudonyms/pseudonym.service.js';
@@ -14,7 +14,7 @@ import type { CreatePersonInput } from './dto/create-person.input.js';
 import type { PersonsArgs } from './dto/persons.args.js';
 import type { RegistrationInput } from './dto/registration.input.js';
 import { draftIdentity } from './identity-draft.js';
-import { isUuid } from '@app/common';
+import { isUuid } from '#app/common';
 import { toPersonModel, toRegistrationModel } from './person.mapper.js';
 import { PersonEntity } from './person.entity.js';
 import type { PersonModel, PersonPageModel } from './person.model.js';

@@ -1,4 +1,4 @@
-import { tryParseIsoDate, type IsoDate } from '@app/standard';
+import { tryParseIsoDate, type IsoDate } from '#app/standard';
 import { CasesErrorCode, type InputProblem } from './cases.exception.js';
 import type { Checked } from './registration-draft.js';
 

@@ -1,5 +1,5 @@
-import type { IdentityFields } from '@app/crypto';
-import { tryParseIsoDate, type IsoDate } from '@app/standard';
+import type { IdentityFields } from '#app/crypto';
+import { tryParseIsoDate, type IsoDate } from '#app/standard';
 import { CasesErrorCode, type InputProblem } from './cases.exception.js';
 import type { Checked } from './registration-draft.js';
 

@@ -1,4 +1,4 @@
-import { caseFieldsOf, protectionFieldsOf } from '@app/standard';
+import { caseFieldsOf, protectionFieldsOf } from '#app/standard';
 import type { PersonEntity } from './person.entity.js';
 import type { ConsentModel, PersonModel } from './person.model.js';
 import type { RegistrationEntity } from './registration.entity.js';

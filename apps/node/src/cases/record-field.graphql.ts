@@ -1,5 +1,5 @@
 import { Field, Int } from '@nestjs/graphql';
-import { isNullableField, type RecordFieldDescriptor } from '@app/standard';
+import { isNullableField, type RecordFieldDescriptor } from '#app/standard';
 
 /** What a class says differently of a field than its descriptor (an input that may omit a derived field). */
 export interface RecordFieldOverride {

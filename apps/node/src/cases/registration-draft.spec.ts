@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseIsoDate } from '@app/standard';
+import { parseIsoDate } from '#app/standard';
 import { draftRegistration, type DraftContext, type RegistrationFields } from './registration-draft.js';
 
 const context: DraftContext = {

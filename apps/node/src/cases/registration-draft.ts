@@ -14,7 +14,7 @@ import {
   type Protection,
   type ProtectionFieldsInput,
   type StoredCaseFields,
-} from '@app/standard';
+} from '#app/standard';
 import { CasesErrorCode, type InputProblem } from './cases.exception.js';
 
 /** The fields of a registration as they arrive (GraphQL input or an import row), not yet checked. */

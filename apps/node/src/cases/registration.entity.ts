@@ -1,5 +1,5 @@
 import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
-import { CASE_FIELDS, isNullableField, type Protection, type StoredCaseFields } from '@app/standard';
+import { CASE_FIELDS, isNullableField, type Protection, type StoredCaseFields } from '#app/standard';
 
 /**
  * One registration of a person in a legal status (a case): the coded attributes a return carries. The statistical

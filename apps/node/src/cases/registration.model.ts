@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type StoredCaseFields, type StoredProtectionFields } from '@app/standard';
+import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type StoredCaseFields, type StoredProtectionFields } from '#app/standard';
 import { declareRecordFields } from './record-field.graphql.js';
 
 /** A victim's protection facts; its fields are the standard's protection fields (null when not recorded). */

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule } from '#app/database';
 import { nodeEntities } from '../node.entities.js';
 import { nodeMigrations } from '../node.migrations.js';
 import { NodeConfig } from './node.config.js';

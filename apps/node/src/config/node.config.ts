@@ -1,6 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
-import { AuthConfigError, isEurostatCountryCode, resolveAuthConfig, type ResolvedAuthConfig } from '@app/auth';
-import { ConfigReader, ConfigurationError } from '@app/platform';
+import { AuthConfigError, isEurostatCountryCode, resolveAuthConfig, type ResolvedAuthConfig } from '#app/auth';
+import { ConfigReader, ConfigurationError } from '#app/platform';
 
 const logLevels = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 const nodeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

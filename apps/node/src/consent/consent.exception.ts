@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 import type { InputProblem } from '../cases/cases.exception.js';
 
 export enum ConsentErrorCode {

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Role, Roles, type Principal } from '@app/auth';
+import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { NodeScope } from '../access/node-actor.js';
 import { ConsentInput } from '../cases/dto/consent.input.js';
 import { PersonModel } from '../cases/person.model.js';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JwsTypes, signJws } from '@app/crypto';
-import { STANDARD_VERSION, validateRevocation, type RevocationNotice } from '@app/standard';
+import { JwsTypes, signJws } from '#app/crypto';
+import { STANDARD_VERSION, validateRevocation, type RevocationNotice } from '#app/standard';
 import type { NodeActor } from '../access/node-actor.js';
 import { calendarDayOf } from '../cases/calendar-day.js';
 import { draftConsent } from '../cases/consent-draft.js';
 import type { ConsentInput } from '../cases/dto/consent.input.js';
-import { isUuid } from '@app/common';
+import { isUuid } from '#app/common';
 import { PersonEntity } from '../cases/person.entity.js';
 import { toPersonModel } from '../cases/person.mapper.js';
 import type { PersonModel } from '../cases/person.model.js';

@@ -1,5 +1,5 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
-import type { ImportReport } from '@app/standard';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
+import type { ImportReport } from '#app/standard';
 
 export enum CaseImportErrorCode {
   /** The file itself is unusable (encoding, delimiter, columns, an endless record): nothing was imported. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { arrayParameterValue, splitListSql } from '@app/database';
-import { CASE_FIELDS, recordFieldValue, type CaseFacts } from '@app/standard';
+import { arrayParameterValue, splitListSql } from '#app/database';
+import { CASE_FIELDS, recordFieldValue, type CaseFacts } from '#app/standard';
 
 /** A person the file's person id already names. */
 export interface KnownPerson {

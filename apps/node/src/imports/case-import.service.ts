@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { IdentityFields } from '@app/crypto';
+import type { IdentityFields } from '#app/crypto';
 import {
   CsvImportError,
   formatPeriod,
@@ -16,7 +16,7 @@ import {
   type ImportItem,
   type ImportReport,
   type RecordConsent,
-} from '@app/standard';
+} from '#app/standard';
 import { calendarDayOf } from '../cases/calendar-day.js';
 import { NodeConfig } from '../config/node.config.js';
 import { PseudonymService } from '../pseudonyms/pseudonym.service.js';

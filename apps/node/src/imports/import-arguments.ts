@@ -1,4 +1,4 @@
-import type { CsvDelimiter, RecordConsent } from '@app/standard';
+import type { CsvDelimiter, RecordConsent } from '#app/standard';
 import type { CaseFileFormat } from './case-import.service.js';
 
 export class ImportUsageError extends Error {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { publicSigningJwkFrom, type PublicSigningJwk } from '@app/crypto';
+import { publicSigningJwkFrom, type PublicSigningJwk } from '#app/crypto';
 
 /** Why the hub's keys could not be used; becomes an outbox message's `lastErrorCode`. */
 export class HubKeySetUnavailable extends Error {

@@ -6,7 +6,7 @@ import {
   type PseudonymKey,
   type PublicSigningJwk,
   type VaultKey,
-} from '@app/crypto';
+} from '#app/crypto';
 
 /** How the master secret was obtained at start: reported in the start-up log (never the secret itself). */
 export type MasterSecretSource = 'environment' | 'file-created' | 'file';

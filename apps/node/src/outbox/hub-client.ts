@@ -1,4 +1,4 @@
-import { CONTRACT_MUTATIONS, PERMANENT_REFUSALS } from '@app/contract';
+import { CONTRACT_MUTATIONS, PERMANENT_REFUSALS } from '#app/contract';
 import type { OutboxKind } from './outbox-state.js';
 
 /** What came back from one delivery attempt. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { PublicSigningJwk } from '@app/crypto';
+import type { PublicSigningJwk } from '#app/crypto';
 import { NodeConfig } from '../config/node.config.js';
 import { HubKeySet, HubKeySetUnavailable } from '../keys/hub-key-set.js';
 import { sendToHub } from './hub-client.js';

@@ -1,4 +1,4 @@
-import { MessageKind, type DeliveryStatus } from '@app/contract';
+import { MessageKind, type DeliveryStatus } from '#app/contract';
 
 /** What a message carries: the contract's message kinds, one hub mutation per kind. */
 export const OutboxKind = MessageKind;

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Role, Roles, type Principal } from '@app/auth';
+import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { NodeScope } from '../access/node-actor.js';
 import { OutboxArgs } from './dto/outbox.args.js';
 import { OutboxMessageModel } from './outbox-message.model.js';

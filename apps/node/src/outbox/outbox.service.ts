@@ -5,7 +5,7 @@ import { OutboxKind, OutboxState, type HubStatus } from './outbox-state.js';
 import { OutboxRepository, type OutboxFilter } from './outbox.repository.js';
 
 export type { OutboxFilter } from './outbox.repository.js';
-import type { ReceiptFacts } from '@app/contract';
+import type { ReceiptFacts } from '#app/contract';
 
 /** A message taken for delivery: its lease is held until the outcome is recorded. */
 export interface ClaimedMessage {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { HUB_NAME } from '@app/contract';
+import { HUB_NAME } from '#app/contract';
 import {
   deriveHubKeys,
   deriveNodeKeys,
@@ -10,7 +10,7 @@ import {
   type JwsSigningKey,
   type MasterSecret,
   type PublicSigningJwk,
-} from '@app/crypto';
+} from '#app/crypto';
 import { OutboxKind } from './outbox-state.js';
 import { checkReceipt, type DeliveredMessage } from './receipt-check.js';
 

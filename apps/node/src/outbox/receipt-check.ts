@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { CryptoException, JwsTypes, verifyJws, type PublicSigningJwk } from '@app/crypto';
-import { checkReceiptClaims, type ReceiptFacts } from '@app/contract';
+import { CryptoException, JwsTypes, verifyJws, type PublicSigningJwk } from '#app/crypto';
+import { checkReceiptClaims, type ReceiptFacts } from '#app/contract';
 import { OutboxKind } from './outbox-state.js';
 
 export interface DeliveredMessage {

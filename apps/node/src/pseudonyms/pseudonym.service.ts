@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { pseudonymOf } from '@app/crypto';
+import { pseudonymOf } from '#app/crypto';
 import { NodeKeyring } from '../keys/node-keyring.js';
 
 /**

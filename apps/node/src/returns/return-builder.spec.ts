@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { caseFieldsOf, validateReturn } from '@app/standard';
+import { caseFieldsOf, validateReturn } from '#app/standard';
 import { buildQuarterlyReturn, type ReturnSourceRow } from './return-builder.js';
 
 const envelope = {

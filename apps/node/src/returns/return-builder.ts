@@ -6,7 +6,7 @@ import {
   type PseudonymisedRecord,
   type QuarterlyReturn,
   type StoredCaseFields,
-} from '@app/standard';
+} from '#app/standard';
 
 /** One registration of the period (the standard's case fields) with what the return needs of its person. */
 export type ReturnSourceRow = StoredCaseFields & {

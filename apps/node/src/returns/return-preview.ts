@@ -6,7 +6,7 @@ import {
   type Dimension,
   type PublishedCell,
   type RecordContribution,
-} from '@app/disclosure';
+} from '#app/disclosure';
 import {
   FIGURE_CATALOGUE,
   recordCoordinates,
@@ -14,7 +14,7 @@ import {
   type DatasetDefinition,
   type DatasetId,
   type PseudonymisedRecord,
-} from '@app/standard';
+} from '#app/standard';
 
 export interface PreviewCellFigures {
   /** One code per dimension of the dataset, margins (`TOTAL`) included. */

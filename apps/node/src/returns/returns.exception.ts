@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum ReturnsErrorCode {
   /** Not `YYYY-Qn` (a quarter) or `YYYY` (the registrations known only to the year). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CASE_FIELDS, type Protection, type StoredCaseFields } from '@app/standard';
+import { CASE_FIELDS, type Protection, type StoredCaseFields } from '#app/standard';
 import type { HubStatus, OutboxState } from '../outbox/outbox-state.js';
 import { QuarterlyReturnEntity } from './quarterly-return.entity.js';
 import type { ReturnSourceRow } from './return-builder.js';

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Role, Roles, type Principal } from '@app/auth';
+import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { NodeScope } from '../access/node-actor.js';
 import { ReturnsArgs } from './dto/returns.args.js';
 import { ReturnPreviewModel, SubmittedReturnModel } from './quarterly-return.model.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JwsTypes, signJws } from '@app/crypto';
-import { formatPeriod, periodStart, tryParsePeriod, validateReturn, type QuarterlyReturn } from '@app/standard';
+import { JwsTypes, signJws } from '#app/crypto';
+import { formatPeriod, periodStart, tryParsePeriod, validateReturn, type QuarterlyReturn } from '#app/standard';
 import type { NodeActor } from '../access/node-actor.js';
 import { calendarDayOf } from '../cases/calendar-day.js';
 import { NodeConfig } from '../config/node.config.js';

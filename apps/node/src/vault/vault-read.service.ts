@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NodeActor } from '../access/node-actor.js';
-import { isUuid } from '@app/common';
+import { isUuid } from '#app/common';
 import type { IdentityModel } from './identity.model.js';
 import { NodeVaultException, VaultErrorCode } from './vault.exception.js';
 import { VaultService } from './vault.service.js';

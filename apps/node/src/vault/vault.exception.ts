@@ -1,4 +1,4 @@
-import { defineDomainException, type DomainExceptionCategory } from '@app/common';
+import { defineDomainException, type DomainExceptionCategory } from '#app/common';
 
 export enum VaultErrorCode {
   PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',

@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Role, Roles, type Principal } from '@app/auth';
+import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { NodeScope } from '../access/node-actor.js';
 import { IdentityModel } from './identity.model.js';
 import { VaultReadService } from './vault-read.service.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CryptoErrorCode, CryptoException, openIdentity, sealIdentity, type IdentityFields } from '@app/crypto';
+import { CryptoErrorCode, CryptoException, openIdentity, sealIdentity, type IdentityFields } from '#app/crypto';
 import { NodeKeyring } from '../keys/node-keyring.js';
 import { PersonIdentityEntity } from './person-identity.entity.js';
 import { NodeVaultException, VaultErrorCode } from './vault.exception.js';

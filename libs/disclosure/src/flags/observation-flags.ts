@@ -1,4 +1,4 @@
-import { OBSERVATION_FLAG_CODES, type ObservationFlag } from '@app/standard';
+import { OBSERVATION_FLAG_CODES, type ObservationFlag } from '#app/standard';
 import { DisclosureErrorCode, DisclosureException } from '../disclosure.exception.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Public } from '@app/auth';
+import { Public } from '#app/auth';
 import { HealthService } from './health.service.js';
 
 /** Plain HTTP probes for process supervisors and load balancers. */

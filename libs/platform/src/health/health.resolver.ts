@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { Public } from '@app/auth';
+import { Public } from '#app/auth';
 import { HealthModel } from './health.model.js';
 import { HealthService } from './health.service.js';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OpenDatabase } from '@app/database';
+import { OpenDatabase } from '#app/database';
 import { appVersion } from '../app-version.js';
 import { type AppRole, DatabaseKindModel, type HealthModel } from './health.model.js';
 

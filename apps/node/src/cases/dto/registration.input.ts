@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type CaseFieldsInput, type ProtectionFieldsInput } from '@app/standard';
+import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type CaseFieldsInput, type ProtectionFieldsInput } from '#app/standard';
 import { declareRecordFields } from '../record-field.graphql.js';
 
 /** Protection facts of a victim (codes of the data standard); its fields are the standard's protection fields. */
