@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     for (const { node, url } of nodeUrls) {
       const rapporteur = await issuer.issue({ roles: [Role.RAPPORTEUR], countries: [node.country], ttl: '1h' });
       for (const period of ctdcMode ? ctdcYears : submittedPeriods()) {
-        await graphql(url, 'mutation($period: String!) { submitReturn(period: $period) { returnId } }', { period }, rapporteur);
+        await graphql(url, 'mutation($period: Period!) { submitReturn(period: $period) { returnId } }', { period }, rapporteur);
       }
       await waitForDelivery(url, rapporteur);
       say(`${node.nodeId}: ${(ctdcMode ? ctdcYears : submittedPeriods()).length} returns signed, delivered and receipted`);

@@ -229,7 +229,7 @@ describe('hub intake: node registry, signed returns, revocations', () => {
 
     it('shows each expected country and its state per period', async () => {
       const query =
-        'query S($period: String!) { submissionStatus(period: $period) { period countries { country nodeId state revision } } }';
+        'query S($period: Period!) { submissionStatus(period: $period) { period countries { country nodeId state revision } } }';
       const status = await hub.graphql<{ submissionStatus: { countries: unknown[] } }>(query, { period: '2025-Q1' }, hub.adminToken);
       expect(status.data?.submissionStatus.countries).toEqual([
         { country: 'AT', nodeId: 'node-at', state: 'REVISED', revision: 2 },

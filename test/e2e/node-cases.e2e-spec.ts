@@ -297,7 +297,7 @@ describe('national node: persons and registrations over GraphQL', () => {
         [],
       ],
       ['no token at all', undefined, PERSONS, {}, 'UNAUTHENTICATED', []],
-      ['an unknown person', 'rapporteur', PERSON_IDENTITY, { personId: 'not-a-uuid' }, 'PERSON_NOT_FOUND', ['personId']],
+      ['a malformed person id', 'rapporteur', PERSON_IDENTITY, { personId: 'not-a-uuid' }, 'INVALID_ID', ['personId']],
     ];
 
     it.each(cases)('%s', async (_title, who, operation, variables, code, fields) => {

@@ -48,7 +48,7 @@ const OPERATIONS: readonly Operation[] = [
   {
     name: 'setCountryMetadata',
     graphql:
-      'mutation { setCountryMetadata(input: { country: "AT", validFrom: "never", legalDefinition: "LOCAL", identificationThreshold: "REFERRAL", presumedVictimsIncluded: true, breakdownsNotCollected: [] }) { country } }',
+      'mutation { setCountryMetadata(input: { country: "AT", validFrom: "2026", legalDefinition: "LOCAL", identificationThreshold: "REFERRAL", presumedVictimsIncluded: true, breakdownsNotCollected: [] }) { country } }',
   },
   { name: 'retireNode', graphql: 'mutation { retireNode(nodeId: "no-such-node") { nodeId } }' },
   { name: 'GET /exports', get: '/exports/victims_sex_age?format=csv&geo=AT' },

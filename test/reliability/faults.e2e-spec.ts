@@ -107,7 +107,7 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
     const submitted: NodeReturn[] = [];
     for (const period of PERIODS) {
       const answer = await atNode<{ submitReturn: NodeReturn }>(
-        'mutation($period: String!) { submitReturn(period: $period) { returnId period revision recordCount state hubStatus } }',
+        'mutation($period: Period!) { submitReturn(period: $period) { returnId period revision recordCount state hubStatus } }',
         { period },
       );
       submitted.push(answer.submitReturn);
@@ -121,7 +121,7 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
       tokens.steward,
     );
     for (const person of persons.items.filter((item) => !item.revoked)) {
-      await atNode('mutation($id: ID!) { revokeConsent(personId: $id) { id state } }', { id: person.id }, tokens.steward);
+      await atNode('mutation($id: UUID!) { revokeConsent(personId: $id) { id state } }', { id: person.id }, tokens.steward);
     }
   };
 

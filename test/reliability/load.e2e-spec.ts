@@ -285,7 +285,7 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
         submissionStatus: { countries: Array<{ country: string; revision: number | null; recordCount: number | null }> };
       }>(
         running.url,
-        'query($period: String!) { submissionStatus(period: $period) { countries { country revision recordCount } } }',
+        'query($period: Period!) { submissionStatus(period: $period) { countries { country revision recordCount } } }',
         { period },
         admin,
       );

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DevIssuer, Role } from '#app/auth';
 import { createScratchDatabase, type ScratchDatabase } from '#app/database';
@@ -30,9 +30,15 @@ export interface HubUnderTest {
 
 /**
  * Boots the real hub (migrations, auth, GraphQL) over real HTTP. `env` adds hub settings such as
- * DISCLOSURE_METHOD; NODE_ENV is `test` so that DISCLOSURE_METHOD=NONE is allowed.
+ * DISCLOSURE_METHOD; NODE_ENV is `test` so that DISCLOSURE_METHOD=NONE is allowed. `features` narrows the hub to a
+ * few feature modules for a resolver spec (all of them by default).
  */
-export async function startHub(label: string, env: Record<string, string> = {}, reuse?: ScratchDatabase): Promise<HubUnderTest> {
+export async function startHub(
+  label: string,
+  env: Record<string, string> = {},
+  reuse?: ScratchDatabase,
+  features?: ReadonlyArray<Type | DynamicModule>,
+): Promise<HubUnderTest> {
   const scratch = reuse ?? (await createScratchDatabase(label));
   const logs: string[] = [];
   let app: INestApplication | undefined;
@@ -47,7 +53,7 @@ export async function startHub(label: string, env: Record<string, string> = {}, 
       ...env,
     });
     const issuer = await DevIssuer.loadOrCreate(devIssuerDir);
-    app = await createHubApp(config, (line) => logs.push(line));
+    app = await createHubApp(config, (line) => logs.push(line), features);
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const adminToken = await issuer.issue({ roles: [Role.HUB_ADMIN], subject: 'test-admin' });

@@ -7,30 +7,30 @@ const personFields = `id externalRef pseudonym revoked revokedAt
   registrations { ${registrationFields} }`;
 
 export const CREATE_PERSON = `mutation ($input: CreatePersonInput!) { createPerson(input: $input) { ${personFields} } }`;
-export const CORRECT_IDENTITY = `mutation ($personId: ID!, $identity: IdentityInput!) {
+export const CORRECT_IDENTITY = `mutation ($personId: UUID!, $identity: IdentityInput!) {
   correctIdentity(personId: $personId, identity: $identity) { ${personFields} } }`;
-export const ADD_REGISTRATION = `mutation ($personId: ID!, $input: RegistrationInput!) {
+export const ADD_REGISTRATION = `mutation ($personId: UUID!, $input: RegistrationInput!) {
   addRegistration(personId: $personId, input: $input) { ${registrationFields} } }`;
-export const CORRECT_REGISTRATION = `mutation ($registrationId: ID!, $input: RegistrationInput!) {
+export const CORRECT_REGISTRATION = `mutation ($registrationId: UUID!, $input: RegistrationInput!) {
   correctRegistration(registrationId: $registrationId, input: $input) { ${registrationFields} } }`;
-export const PERSON = `query ($id: ID!) { person(id: $id) { ${personFields} } }`;
-export const PERSONS = `query ($period: String, $externalRef: String, $first: Int, $offset: Int) {
+export const PERSON = `query ($id: UUID!) { person(id: $id) { ${personFields} } }`;
+export const PERSONS = `query ($period: Period, $externalRef: String, $first: Int, $offset: Int) {
   persons(period: $period, externalRef: $externalRef, first: $first, offset: $offset) { totalCount items { ${personFields} } } }`;
-export const PERSON_IDENTITY = `query ($personId: ID!) {
+export const PERSON_IDENTITY = `query ($personId: UUID!) {
   personIdentity(personId: $personId) { givenNames familyNames birthDate documentNumbers phone email address notes } }`;
 
-export const RECORD_CONSENT = `mutation ($personId: ID!, $input: ConsentInput!) {
+export const RECORD_CONSENT = `mutation ($personId: UUID!, $input: ConsentInput!) {
   recordConsent(personId: $personId, input: $input) { ${personFields} } }`;
-export const REVOKE_CONSENT = `mutation ($personId: ID!) {
+export const REVOKE_CONSENT = `mutation ($personId: UUID!) {
   revokeConsent(personId: $personId) { id personId pseudonym revokedAt state attempts lastErrorCode erased receiptedAt } }`;
 export const REVOCATIONS = `query ($states: [ConsentRevocationState!]) {
   revocations(states: $states) { id personId pseudonym revokedAt state attempts lastErrorCode erased figuresPromise receiptedAt } }`;
 
 const submittedReturnFields = `returnId period revision generatedAt recordCount withheld { noConsent invalid }
   state attempts lastErrorCode hubStatus deliveredAt`;
-export const SUBMIT_RETURN = `mutation ($period: String!) { submitReturn(period: $period) { ${submittedReturnFields} } }`;
-export const RETURNS = `query ($period: String) { returns(period: $period) { ${submittedReturnFields} } }`;
-export const PREVIEW_RETURN = `query ($period: String!) {
+export const SUBMIT_RETURN = `mutation ($period: Period!) { submitReturn(period: $period) { ${submittedReturnFields} } }`;
+export const RETURNS = `query ($period: Period) { returns(period: $period) { ${submittedReturnFields} } }`;
+export const PREVIEW_RETURN = `query ($period: Period!) {
   previewReturn(period: $period) { period nextRevision recordCount withheld { noConsent invalid } threshold
     datasets { id title dimensions cells { coordinates count value flags belowThreshold } } } }`;
 

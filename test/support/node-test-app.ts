@@ -1,12 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, type INestApplicationContext, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { DevIssuer, Role } from '#app/auth';
+import { AuthModule, DevIssuer, Role } from '#app/auth';
 import { createScratchDatabase, openDatabase, type ScratchDatabase } from '#app/database';
-import { JsonLogger } from '#app/platform';
+import { createObservatoryApp, JsonLogger, observatoryGraphQLModule } from '#app/platform';
+import { AccessModule } from '../../apps/node/src/access/access.module.js';
+import { NodeConfigModule, nodeDatabaseModule } from '../../apps/node/src/config/node-config.module.js';
 import { NodeConfig } from '../../apps/node/src/config/node.config.js';
 import { NodeImportModule } from '../../apps/node/src/imports/node-import.module.js';
 import { NodeKeyring } from '../../apps/node/src/keys/node-keyring.js';
@@ -87,6 +89,35 @@ export class NodeTestBed {
   /** Boots and listens on a free port; every log line goes to `logLines`. */
   async start(config: NodeConfig): Promise<TestNode> {
     const app = await createNodeApp(config, (line) => this.logLines.push(line));
+    await app.listen(0, '127.0.0.1');
+    return new TestNode(app, await app.getUrl());
+  }
+
+  /**
+   * Only the given feature modules over real GraphQL, on this bed's migrated database: what the app shares
+   * (settings, database, authentication and its guards, error mapping, country scope) and nothing else, so a
+   * resolver spec needs no keys, outbox or hub. Features that need more import it themselves.
+   */
+  async startFeatures(features: ReadonlyArray<Type | DynamicModule>): Promise<TestNode> {
+    const config = this.config({ url: 'http://127.0.0.1:9' });
+    @Module({})
+    class FeaturesUnderTest {}
+    const module: DynamicModule = {
+      module: FeaturesUnderTest,
+      imports: [
+        NodeConfigModule.forRoot(config),
+        nodeDatabaseModule(),
+        AuthModule.forRoot(config.auth),
+        observatoryGraphQLModule(),
+        AccessModule,
+        ...features,
+      ],
+    };
+    const app = await createObservatoryApp(module, {
+      appName: 'node',
+      logLevel: config.logLevel,
+      logSink: (line) => this.logLines.push(line),
+    });
     await app.listen(0, '127.0.0.1');
     return new TestNode(app, await app.getUrl());
   }

@@ -1,9 +1,13 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { createObservatoryApp, type LogSink } from '#app/platform';
 import { type HubConfig } from './config/hub.config.js';
 import { HubModule } from './hub.module.js';
 
-/** Builds the hub (not yet listening), so tests and main start it the same way. */
-export function createHubApp(config: HubConfig, logSink?: LogSink): Promise<INestApplication> {
-  return createObservatoryApp(HubModule.forRoot(config), { appName: 'hub', logLevel: config.logLevel, logSink });
+/** Builds the hub (not yet listening), so tests and main start it the same way; resolver specs pick `features`. */
+export function createHubApp(
+  config: HubConfig,
+  logSink?: LogSink,
+  features?: ReadonlyArray<Type | DynamicModule>,
+): Promise<INestApplication> {
+  return createObservatoryApp(HubModule.forRoot(config, features), { appName: 'hub', logLevel: config.logLevel, logSink });
 }

@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import { AuthModule } from '#app/auth';
 import { DatabaseModule } from '#app/database';
 import { AppRole, HealthModule, observatoryGraphQLModule } from '#app/platform';
@@ -26,9 +26,26 @@ class HubConfigModule {
   }
 }
 
+/** The hub's features, in the order they start. */
+export const HUB_FEATURES: ReadonlyArray<Type> = [
+  KeysModule,
+  NodesModule,
+  SubmissionsModule,
+  RevocationsModule,
+  CountryMetadataModule,
+  PopulationModule,
+  ReleasesModule,
+  AccessLogModule,
+  CatalogueModule,
+  FiguresModule,
+  ExportsModule,
+  ReportsModule,
+];
+
 @Module({})
 export class HubModule {
-  static forRoot(config: HubConfig): DynamicModule {
+  /** The hub: settings, database, authentication, GraphQL and health, with `features` (all of them, or a resolver spec's few). */
+  static forRoot(config: HubConfig, features: ReadonlyArray<Type | DynamicModule> = HUB_FEATURES): DynamicModule {
     return {
       module: HubModule,
       imports: [
@@ -46,18 +63,7 @@ export class HubModule {
         AuthModule.forRoot(config.auth),
         observatoryGraphQLModule({ queryLimits: config.queryLimits }),
         HealthModule.forRoot(AppRole.HUB),
-        KeysModule,
-        NodesModule,
-        SubmissionsModule,
-        RevocationsModule,
-        CountryMetadataModule,
-        PopulationModule,
-        ReleasesModule,
-        AccessLogModule,
-        CatalogueModule,
-        FiguresModule,
-        ExportsModule,
-        ReportsModule,
+        ...features,
       ],
     };
   }

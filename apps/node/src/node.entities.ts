@@ -1,6 +1,6 @@
 import type { EntitySchema } from 'typeorm';
-import { PersonEntity } from './cases/person.entity.js';
-import { RegistrationEntity } from './cases/registration.entity.js';
+import { PersonEntity } from './persons/person.entity.js';
+import { RegistrationEntity } from './persons/registration.entity.js';
 import { RevocationEntity } from './consent/revocation.entity.js';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
 import { QuarterlyReturnEntity } from './returns/quarterly-return.entity.js';

@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module.js';
 import { NodeConfigModule, nodeDatabaseModule } from './config/node-config.module.js';
 import { NodeConfig } from './config/node.config.js';
 import { ConsentModule } from './consent/consent.module.js';
+import { PersonsModule } from './persons/persons.module.js';
 import { KeysModule } from './keys/keys.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ReturnsModule } from './returns/returns.module.js';
@@ -32,6 +33,7 @@ export class NodeModule {
         VaultModule,
         CasesModule,
         ConsentModule,
+        PersonsModule,
         ReturnsModule,
       ],
     };

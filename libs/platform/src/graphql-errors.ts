@@ -9,6 +9,7 @@ import {
   isDatabaseUnavailable,
 } from './database-unavailable.js';
 import { redactInputValues } from './redact-input-values.js';
+import { scalarInputExceptionOf, variablePathOf } from './scalars/scalar-input-error.js';
 
 /** Codes that graphql-js and Apollo produce for bad requests; their messages are safe to return as they are. */
 const requestErrorCodes = new Set([
@@ -48,6 +49,12 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const location = { locations: formatted.locations, path: formatted.path };
+  // A scalar's refusal arrives wrapped (and recoded) by graphql-js and Apollo; its code and the variable path count.
+  const scalarRefusal = original instanceof DomainException ? undefined : scalarInputExceptionOf(error);
+  if (scalarRefusal) {
+    const fields = error instanceof Error ? variablePathOf(error.message) : [];
+    return { message: scalarRefusal.message, ...location, extensions: { code: scalarRefusal.code, fields } };
+  }
   // Query-limit refusals arrive relabelled by Apollo as validation failures; their own code is the contract.
   const limitExtensions = original instanceof DomainException ? undefined : domainErrorExtensionsOf(error);
   if (limitExtensions) return { message: formatted.message, ...location, extensions: limitExtensions };

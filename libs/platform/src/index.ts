@@ -17,3 +17,8 @@ export { verifyStrictJsonBody } from './strict-json-body.js';
 export { findBadText, TextInputPipe } from './text-input.pipe.js';
 export type { BadText, TextProblem } from './text-input.pipe.js';
 export { knownOperationTypesRule } from './known-operation-types.rule.js';
+export { PeriodScalar } from './scalars/period.scalar.js';
+export { UuidScalar } from './scalars/uuid.scalar.js';
+export { ScalarInputErrorCode, ScalarInputException } from './scalars/scalar-input.exception.js';
+export { MAX_PAGE_SIZE, PageArgs, PageErrorCode, PageException, pageWindow } from './pagination/page.args.js';
+export type { Page, PageWindow } from './pagination/page.args.js';

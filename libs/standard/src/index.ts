@@ -86,7 +86,17 @@ export type {
   VictimStatus,
 } from './code-lists/code-lists.js';
 
-export { compareIsoDates, dateParts, daysInMonth, isIsoDate, isLeapYear, isoDate, parseIsoDate, tryParseIsoDate } from './time/iso-date.js';
+export {
+  calendarDayOf,
+  compareIsoDates,
+  dateParts,
+  daysInMonth,
+  isIsoDate,
+  isLeapYear,
+  isoDate,
+  parseIsoDate,
+  tryParseIsoDate,
+} from './time/iso-date.js';
 export type { DateParts, IsoDate } from './time/iso-date.js';
 export {
   addQuarters,

@@ -2,7 +2,6 @@ import { defineDomainException, type DomainExceptionCategory } from '#app/common
 
 export enum CountryMetadataErrorCode {
   INVALID_METADATA = 'INVALID_METADATA',
-  INVALID_PERIOD = 'INVALID_PERIOD',
   /** A country argument that is no code of the standard (Eurostat alpha-2: EL for Greece, UK). */
   INVALID_COUNTRY = 'INVALID_COUNTRY',
   METADATA_NOT_FOUND = 'METADATA_NOT_FOUND',
@@ -10,7 +9,6 @@ export enum CountryMetadataErrorCode {
 
 const categoryOf: Readonly<Record<CountryMetadataErrorCode, DomainExceptionCategory>> = {
   [CountryMetadataErrorCode.INVALID_METADATA]: 'BAD_INPUT',
-  [CountryMetadataErrorCode.INVALID_PERIOD]: 'BAD_INPUT',
   [CountryMetadataErrorCode.INVALID_COUNTRY]: 'BAD_INPUT',
   [CountryMetadataErrorCode.METADATA_NOT_FOUND]: 'NOT_FOUND',
 };

@@ -1,14 +1,15 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { PeriodScalar } from '#app/platform';
 
 @ObjectType('CountryMetadata', { description: "What a country's figures mean from a period on." })
 export class CountryMetadataModel {
   @Field()
   country!: string;
 
-  @Field()
+  @Field(() => PeriodScalar)
   validFrom!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => PeriodScalar, { nullable: true })
   validTo!: string | null;
 
   @Field()

@@ -1,5 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role, Roles } from '#app/auth';
+import { PeriodScalar } from '#app/platform';
+import type { Period } from '#app/standard';
 import { CountryMetadataModel } from './country-metadata.model.js';
 import { CountryMetadataService } from './country-metadata.service.js';
 import { SetCountryMetadataInput } from './dto/set-country-metadata.input.js';
@@ -25,7 +27,10 @@ export class CountryMetadataResolver {
 
   @Roles(Role.HUB_ADMIN)
   @Mutation(() => CountryMetadataModel, { description: "Removes a country's metadata entry." })
-  removeCountryMetadata(@Args('country') country: string, @Args('validFrom') validFrom: string): Promise<CountryMetadataModel> {
+  removeCountryMetadata(
+    @Args('country') country: string,
+    @Args('validFrom', { type: () => PeriodScalar }) validFrom: Period,
+  ): Promise<CountryMetadataModel> {
     return this.metadataService.remove(country, validFrom);
   }
 }

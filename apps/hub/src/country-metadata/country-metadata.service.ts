@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { comparePeriods, isCountryCode, parsePeriod, STANDARD_VERSION, tryParsePeriod, validateCountryMetadata } from '#app/standard';
+import {
+  comparePeriods,
+  formatPeriod,
+  isCountryCode,
+  parsePeriod,
+  type Period,
+  STANDARD_VERSION,
+  validateCountryMetadata,
+} from '#app/standard';
 import type { CountryMetadataEntity } from './country-metadata.entity.js';
 import { CountryMetadataErrorCode, CountryMetadataException } from './country-metadata.exception.js';
 import type { CountryMetadataModel } from './country-metadata.model.js';
@@ -18,8 +26,8 @@ export class CountryMetadataService {
     const candidate = {
       standardVersion: STANDARD_VERSION,
       country: input.country,
-      validFrom: input.validFrom,
-      ...(input.validTo ? { validTo: input.validTo } : {}),
+      validFrom: formatPeriod(input.validFrom),
+      ...(input.validTo ? { validTo: formatPeriod(input.validTo) } : {}),
       legalDefinition: input.legalDefinition,
       identificationThreshold: input.identificationThreshold,
       presumedVictimsIncluded: input.presumedVictimsIncluded,
@@ -70,11 +78,9 @@ export class CountryMetadataService {
     return this.repository.stamp();
   }
 
-  async remove(country: string, validFrom: string): Promise<CountryMetadataModel> {
+  async remove(country: string, from: Period): Promise<CountryMetadataModel> {
     checkedCountry(country);
-    if (tryParsePeriod(validFrom) === undefined) {
-      throw new CountryMetadataException(CountryMetadataErrorCode.INVALID_PERIOD, 'A period is written YYYY-Qn or YYYY.', ['validFrom']);
-    }
+    const validFrom = formatPeriod(from);
     const entity = await this.repository.find(country, validFrom);
     if (!entity) {
       throw new CountryMetadataException(

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { PeriodScalar } from '#app/platform';
 import { IDENTIFICATION_THRESHOLD, LEGAL_DEFINITION } from '#app/standard';
 import { definitionDiffersFromStandard } from '../country-metadata/metadata-flags.js';
 import { definitionNoteText, type DefinitionEntry } from './figure-notes.js';
@@ -32,10 +33,10 @@ export class CountryDefinitionModel {
   @Field()
   country!: string;
 
-  @Field()
+  @Field(() => PeriodScalar)
   validFrom!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => PeriodScalar, { nullable: true })
   validTo!: string | null;
 
   @Field()

@@ -16,8 +16,8 @@ const hubCodes = new Set<string>([
   ...Object.values(SubmissionsErrorCode),
   ...Object.values(RevocationsErrorCode),
 ]);
-/** Codes of the intake features that answer no delivery (the reporting status and the ledger's filters). */
-const notDeliveryRefusals = new Set<string>([SubmissionsErrorCode.INVALID_PERIOD, RevocationsErrorCode.INVALID_COUNTRY]);
+/** Codes of the intake features that answer no delivery (the ledger's filters). */
+const notDeliveryRefusals = new Set<string>([RevocationsErrorCode.INVALID_COUNTRY]);
 
 describe('the node–hub contract at the hub', () => {
   it("each mutation document is valid against the hub's committed schema", () => {

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PeriodScalar } from '#app/platform';
 
 @ObjectType('NodeKey', { description: 'A public signing key of a node; retired keys no longer verify anything.' })
 export class NodeKeyModel {
@@ -26,7 +27,7 @@ export class NodeLastSubmissionModel {
   @Field()
   country!: string;
 
-  @Field()
+  @Field(() => PeriodScalar)
   period!: string;
 
   @Field(() => Int)

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PeriodScalar } from '#app/platform';
 
 export enum ReportingState {
   MISSING = 'MISSING',
@@ -38,7 +39,7 @@ export class CountrySubmissionStatusModel {
 
 @ObjectType('SubmissionStatus')
 export class SubmissionStatusModel {
-  @Field()
+  @Field(() => PeriodScalar)
   period!: string;
 
   @Field(() => [CountrySubmissionStatusModel])

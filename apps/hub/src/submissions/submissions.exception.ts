@@ -8,7 +8,6 @@ export enum SubmissionsErrorCode {
   STALE_REVISION = 'STALE_REVISION',
   /** A returnId already used by another node's return: refused rather than answered with someone else's receipt. */
   RETURN_ID_CONFLICT = 'RETURN_ID_CONFLICT',
-  INVALID_PERIOD = 'INVALID_PERIOD',
 }
 
 const categoryOf: Readonly<Record<SubmissionsErrorCode, DomainExceptionCategory>> = {
@@ -17,7 +16,6 @@ const categoryOf: Readonly<Record<SubmissionsErrorCode, DomainExceptionCategory>
   [SubmissionsErrorCode.COUNTRY_NOT_ALLOWED]: 'FORBIDDEN',
   [SubmissionsErrorCode.STALE_REVISION]: 'CONFLICT',
   [SubmissionsErrorCode.RETURN_ID_CONFLICT]: 'CONFLICT',
-  [SubmissionsErrorCode.INVALID_PERIOD]: 'BAD_INPUT',
 };
 
 /** Refusals of a return; messages carry ids, codes, counts and JSON pointers, never record values. */

@@ -1,5 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public, Role, Roles } from '#app/auth';
+import { PeriodScalar } from '#app/platform';
+import type { Period } from '#app/standard';
 import { SubmissionReceiptModel } from './submission-receipt.model.js';
 import { SubmissionStatusModel } from './submission-status.model.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -17,7 +19,7 @@ export class SubmissionsResolver {
 
   @Roles(Role.HUB_ADMIN)
   @Query(() => SubmissionStatusModel, { description: 'Who has reported for a period: each expected country and its state.' })
-  submissionStatus(@Args('period') period: string): Promise<SubmissionStatusModel> {
+  submissionStatus(@Args('period', { type: () => PeriodScalar }) period: Period): Promise<SubmissionStatusModel> {
     return this.submissionsService.status(period);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MessageKind } from '#app/contract';
 import { JwsTypes } from '#app/crypto';
-import { parsePeriod, tryParsePeriod, validateReturn, type QuarterlyReturn } from '#app/standard';
+import { formatPeriod, parsePeriod, validateReturn, type Period, type QuarterlyReturn } from '#app/standard';
 import { HubKeyring } from '../keys/hub-keyring.js';
 import { ReceiptStatus } from '../keys/receipt-status.js';
 import { SignedMessageIntake, type IntakeRefusal, type SignedMessageKind } from '../nodes/signed-message-intake.js';
@@ -69,11 +69,8 @@ export class SubmissionsService {
     refuse: (refusal, message, pointers, details) => new SubmissionsException(REFUSAL_CODES[refusal], message, pointers, details),
   };
 
-  async status(periodText: string): Promise<SubmissionStatusModel> {
-    const period = tryParsePeriod(periodText);
-    if (period === undefined) {
-      throw new SubmissionsException(SubmissionsErrorCode.INVALID_PERIOD, 'A period is written YYYY-Qn or YYYY.', ['period']);
-    }
+  async status(period: Period): Promise<SubmissionStatusModel> {
+    const periodText = formatPeriod(period);
     const expected = await this.nodes.expectedCountries();
     const rows = await this.repository.latestSubmissions(periodText);
     const received = new Map(rows.map((row) => [row.country, row]));

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PersonsModule } from '../persons/persons.module.js';
 import { PseudonymsModule } from '../pseudonyms/pseudonyms.module.js';
 import { VaultModule } from '../vault/vault.module.js';
 import { CasesResolver } from './cases.resolver.js';
@@ -6,7 +7,7 @@ import { CasesService } from './cases.service.js';
 
 /** Persons and registrations: intake and correction over GraphQL. */
 @Module({
-  imports: [PseudonymsModule, VaultModule],
+  imports: [PersonsModule, PseudonymsModule, VaultModule],
   providers: [CasesService, CasesResolver],
   exports: [CasesService],
 })

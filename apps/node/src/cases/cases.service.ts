@@ -1,28 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { caseFieldsOf, tryParseIsoDate, tryParsePeriod, type IsoDate } from '#app/standard';
+import { calendarDayOf, caseFieldsOf, tryParseIsoDate, type IsoDate } from '#app/standard';
 import type { NodeActor } from '../access/node-actor.js';
 import { NodeConfig } from '../config/node.config.js';
 import { PseudonymService } from '../pseudonyms/pseudonym.service.js';
 import type { IdentityInput } from '../vault/dto/identity.input.js';
 import { VaultService } from '../vault/vault.service.js';
-import { calendarDayOf } from './calendar-day.js';
-import { CasesErrorCode, CasesException, type InputProblem } from './cases.exception.js';
-import { draftConsent } from './consent-draft.js';
+import { CasesErrorCode, CasesException, type CasesInputProblem } from './cases.exception.js';
+import { draftConsent } from '../persons/consent-draft.js';
 import type { CreatePersonInput } from './dto/create-person.input.js';
-import type { PersonsArgs } from './dto/persons.args.js';
 import type { RegistrationInput } from './dto/registration.input.js';
-import { draftIdentity } from './identity-draft.js';
-import { isUuid } from '#app/common';
-import { toPersonModel, toRegistrationModel } from './person.mapper.js';
-import { PersonEntity } from './person.entity.js';
-import type { PersonModel, PersonPageModel } from './person.model.js';
-import { draftRegistration, type RegistrationDraft, type RegistrationFields } from './registration-draft.js';
-import { RegistrationEntity } from './registration.entity.js';
-import type { RegistrationModel } from './registration.model.js';
+import { draftIdentity } from '../persons/identity-draft.js';
+import { toPersonModel, toRegistrationModel } from '../persons/person.mapper.js';
+import { PersonEntity } from '../persons/person.entity.js';
+import type { PersonModel } from '../persons/person.model.js';
+import { PersonsService } from '../persons/persons.service.js';
+import { draftRegistration, type RegistrationDraft, type RegistrationFields } from '../persons/registration-draft.js';
+import { RegistrationEntity } from '../persons/registration.entity.js';
+import type { RegistrationModel } from '../persons/registration.model.js';
 
-const MAX_PAGE = 500;
 const MAX_REGISTRATIONS_PER_PERSON = 200;
 const MAX_EXTERNAL_REF_LENGTH = 200;
 
@@ -36,12 +33,13 @@ export class CasesService {
     private readonly config: NodeConfig,
     private readonly pseudonyms: PseudonymService,
     private readonly vault: VaultService,
+    private readonly persons: PersonsService,
   ) {}
 
   async createPerson(actor: NodeActor, input: CreatePersonInput): Promise<PersonModel> {
     const now = new Date();
     const today = calendarDayOf(now);
-    const problems: InputProblem[] = [];
+    const problems: CasesInputProblem[] = [];
     const identity = draftIdentity(input.identity, today, 'input.identity');
     const consent = draftConsent(input.consent, today, 'input.consent');
     if (!identity.ok) problems.push(...identity.problems);
@@ -82,12 +80,12 @@ export class CasesService {
     const now = new Date();
     const identity = draftIdentity(input, calendarDayOf(now), 'identity');
     if (!identity.ok) throw CasesException.invalidInput(identity.problems);
-    const person = await this.openPerson(personId, 'personId');
-    const existing = await this.registrationsOf(this.dataSource.manager, [person.id]);
+    const person = await this.persons.open(personId, 'personId');
+    const existing = await this.persons.registrationsOf([person.id]);
     const { birthDate } = identity.value;
     const updates: Array<{ id: string; ageGroup: string }> = [];
     if (birthDate !== undefined) {
-      const problems: InputProblem[] = [];
+      const problems: CasesInputProblem[] = [];
       for (const registration of existing) {
         const fields = { ...fieldsOf(registration), ageGroup: null };
         const draft = draftRegistration(fields, this.draftContext(birthDate, 'identity.birthDate', now), 'identity');
@@ -103,12 +101,12 @@ export class CasesService {
       await manager.update(PersonEntity, { id: person.id }, { updatedAt: now });
     });
     this.logger.log({ msg: 'identity corrected', personId: person.id, ageGroupsChanged: updates.length, by: actor.subject });
-    return this.person(actor, person.id);
+    return this.persons.modelOf(await this.persons.find(person.id, 'personId'));
   }
 
   async addRegistration(actor: NodeActor, personId: string, input: RegistrationInput): Promise<RegistrationModel> {
     const now = new Date();
-    const person = await this.openPerson(personId, 'personId');
+    const person = await this.persons.open(personId, 'personId');
     const birthDate = await this.birthDateOf(person.id);
     const draft = draftRegistration(input, this.draftContext(birthDate, 'personIdentity.birthDate', now), 'input');
     if (!draft.ok) throw CasesException.invalidInput(draft.problems);
@@ -123,13 +121,11 @@ export class CasesService {
   /** Replaces the statistical attributes of a registration. */
   async correctRegistration(actor: NodeActor, registrationId: string, input: RegistrationInput): Promise<RegistrationModel> {
     const now = new Date();
-    const registration = isUuid(registrationId)
-      ? await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id: registrationId })
-      : null;
+    const registration = await this.persons.findRegistration(registrationId);
     if (registration === null) {
       throw new CasesException(CasesErrorCode.REGISTRATION_NOT_FOUND, 'No such registration.', ['registrationId']);
     }
-    const person = await this.openPerson(registration.personId, 'registrationId');
+    const person = await this.persons.open(registration.personId, 'registrationId');
     const birthDate = await this.birthDateOf(person.id);
     const draft = draftRegistration(input, this.draftContext(birthDate, 'personIdentity.birthDate', now), 'input');
     if (!draft.ok) throw CasesException.invalidInput(draft.problems);
@@ -142,54 +138,12 @@ export class CasesService {
     return toRegistrationModel(corrected);
   }
 
-  async person(_actor: NodeActor, personId: string): Promise<PersonModel> {
-    const person = await this.findPerson(personId, 'personId');
-    return toPersonModel(person, await this.registrationsOf(this.dataSource.manager, [person.id]));
-  }
-
-  async persons(_actor: NodeActor, args: PersonsArgs): Promise<PersonPageModel> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
-      throw new CasesException(CasesErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_PAGE}.`, ['first']);
-    }
-    if (!Number.isInteger(args.offset) || args.offset < 0) {
-      throw new CasesException(CasesErrorCode.INVALID_LIMIT, 'offset must be zero or more.', ['offset']);
-    }
-    const query = this.dataSource.getRepository(PersonEntity).createQueryBuilder('person');
-    if (args.period !== undefined && args.period !== null) {
-      if (tryParsePeriod(args.period) === undefined) {
-        throw new CasesException(CasesErrorCode.FORMAT, 'period must be YYYY-Qn or YYYY.', ['period']);
-      }
-      query.andWhere('EXISTS (SELECT 1 FROM registration r WHERE r.person_id = person.id AND r.period = :period)', { period: args.period });
-    }
-    if (args.externalRef !== undefined && args.externalRef !== null)
-      query.andWhere('person.external_ref = :ref', { ref: args.externalRef });
-    const [people, totalCount] = await query
-      .orderBy('person.created_at', 'ASC')
-      .addOrderBy('person.id', 'ASC')
-      .skip(args.offset)
-      .take(args.first)
-      .getManyAndCount();
-    const registrations = await this.registrationsOf(
-      this.dataSource.manager,
-      people.map((person) => person.id),
-    );
-    return {
-      totalCount,
-      items: people.map((person) =>
-        toPersonModel(
-          person,
-          registrations.filter((registration) => registration.personId === person.id),
-        ),
-      ),
-    };
-  }
-
   /** Checks the registrations of a new person; problems are added to `problems`, with their paths under `input`. */
   private draftRegistrations(
     inputs: readonly RegistrationFields[],
     birthDate: IsoDate | undefined,
     now: Date,
-    problems: InputProblem[],
+    problems: CasesInputProblem[],
   ): RegistrationDraft[] {
     const path = 'input';
     if (inputs.length > MAX_REGISTRATIONS_PER_PERSON) {
@@ -236,32 +190,6 @@ export class CasesService {
   private async birthDateOf(personId: string): Promise<IsoDate | undefined> {
     const { birthDate } = await this.vault.open(personId);
     return birthDate === undefined ? undefined : tryParseIsoDate(birthDate);
-  }
-
-  private async findPerson(personId: string, field: string): Promise<PersonEntity> {
-    const person = isUuid(personId) ? await this.dataSource.getRepository(PersonEntity).findOneBy({ id: personId }) : null;
-    if (person === null) throw new CasesException(CasesErrorCode.PERSON_NOT_FOUND, 'No such person.', [field]);
-    return person;
-  }
-
-  /** A person whose record may still change: not revoked. */
-  private async openPerson(personId: string, field: string): Promise<PersonEntity> {
-    const person = await this.findPerson(personId, field);
-    if (person.revokedAt !== null) {
-      throw new CasesException(CasesErrorCode.PERSON_REVOKED, 'This person revoked consent; the record is closed.', [field]);
-    }
-    return person;
-  }
-
-  private async registrationsOf(manager: EntityManager, personIds: readonly string[]): Promise<RegistrationEntity[]> {
-    if (personIds.length === 0) return [];
-    return manager
-      .getRepository(RegistrationEntity)
-      .createQueryBuilder('registration')
-      .where('registration.person_id IN (:...ids)', { ids: personIds })
-      .orderBy('registration.period', 'ASC')
-      .addOrderBy('registration.legal_status', 'ASC')
-      .getMany();
   }
 
   /** Runs a write; unique violations become the precise conflict codes, and nothing is kept on failure. */

@@ -1,8 +1,7 @@
 import { defineDomainException, type DomainExceptionCategory } from '#app/common';
-import type { InputProblem } from '../cases/cases.exception.js';
+import type { InputProblem } from '../persons/persons.exception.js';
 
 export enum ConsentErrorCode {
-  PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
   /** Revocation is final: the identity is gone and the hub has been told. */
   ALREADY_REVOKED = 'ALREADY_REVOKED',
   /** Withdrawing international consent means the hub must erase the person: that is `revokeConsent`. */
@@ -10,17 +9,14 @@ export enum ConsentErrorCode {
   FORMAT = 'FORMAT',
   OUT_OF_RANGE = 'OUT_OF_RANGE',
   NOT_ALLOWED = 'NOT_ALLOWED',
-  INVALID_LIMIT = 'INVALID_LIMIT',
 }
 
 const categoryOfCode: Readonly<Record<ConsentErrorCode, DomainExceptionCategory>> = {
-  [ConsentErrorCode.PERSON_NOT_FOUND]: 'NOT_FOUND',
   [ConsentErrorCode.ALREADY_REVOKED]: 'CONFLICT',
   [ConsentErrorCode.WITHDRAWAL_REQUIRES_REVOCATION]: 'BAD_INPUT',
   [ConsentErrorCode.FORMAT]: 'BAD_INPUT',
   [ConsentErrorCode.OUT_OF_RANGE]: 'BAD_INPUT',
   [ConsentErrorCode.NOT_ALLOWED]: 'BAD_INPUT',
-  [ConsentErrorCode.INVALID_LIMIT]: 'BAD_INPUT',
 };
 
 export class ConsentException extends defineDomainException<ConsentErrorCode>('ConsentException', categoryOfCode) {

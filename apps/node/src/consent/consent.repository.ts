@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PageWindow } from '#app/platform';
 import type { OutboxState } from '../outbox/outbox-state.js';
 import { RevocationEntity } from './revocation.entity.js';
 
@@ -28,7 +29,7 @@ export class ConsentRepository {
   }
 
   /** Newest first, paged in SQL; only notices in one of `states` when given. */
-  async list(states: readonly OutboxState[] | undefined, limit: number): Promise<ListedRevocation[]> {
+  async list(states: readonly OutboxState[] | undefined, window: PageWindow): Promise<ListedRevocation[]> {
     const rows: Array<{
       id: string;
       person_id: string;
@@ -47,8 +48,8 @@ export class ConsentRepository {
          FROM revocation r JOIN outbox_message m ON m.id = r.id
         WHERE $1::text[] IS NULL OR m.state = ANY($1::text[])
         ORDER BY r.revoked_at DESC, r.id
-        LIMIT $2`,
-      [states === undefined ? null : [...states], limit],
+        LIMIT $2 OFFSET $3`,
+      [states === undefined ? null : [...states], window.limit, window.offset],
     );
     return rows.map((row) => ({
       revocation: Object.assign(new RevocationEntity(), {

@@ -1,8 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
+import { UuidScalar } from '#app/platform';
 import { NodeScope } from '../access/node-actor.js';
-import { ConsentInput } from '../cases/dto/consent.input.js';
-import { PersonModel } from '../cases/person.model.js';
+import { ConsentInput } from '../persons/dto/consent.input.js';
+import { PersonModel } from '../persons/person.model.js';
 import { ConsentService } from './consent.service.js';
 import { RevocationsArgs } from './dto/revocations.args.js';
 import { RevocationModel } from './revocation.model.js';
@@ -18,7 +19,7 @@ export class ConsentResolver {
   @Mutation(() => PersonModel, { description: 'Records consent given to statistical use and international transmission.' })
   recordConsent(
     @CurrentPrincipal() principal: Principal,
-    @Args('personId', { type: () => ID }) personId: string,
+    @Args('personId', { type: () => UuidScalar }) personId: string,
     @Args('input') input: ConsentInput,
   ): Promise<PersonModel> {
     return this.consent.recordConsent(this.scope.actorOf(principal), personId, input);
@@ -30,7 +31,7 @@ export class ConsentResolver {
   })
   revokeConsent(
     @CurrentPrincipal() principal: Principal,
-    @Args('personId', { type: () => ID }) personId: string,
+    @Args('personId', { type: () => UuidScalar }) personId: string,
   ): Promise<RevocationModel> {
     return this.consent.revokeConsent(this.scope.actorOf(principal), personId);
   }

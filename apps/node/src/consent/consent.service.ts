@@ -2,16 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JwsTypes, signJws } from '#app/crypto';
-import { STANDARD_VERSION, validateRevocation, type RevocationNotice } from '#app/standard';
+import { calendarDayOf, STANDARD_VERSION, validateRevocation, type RevocationNotice } from '#app/standard';
 import type { NodeActor } from '../access/node-actor.js';
-import { calendarDayOf } from '../cases/calendar-day.js';
-import { draftConsent } from '../cases/consent-draft.js';
-import type { ConsentInput } from '../cases/dto/consent.input.js';
-import { isUuid } from '#app/common';
-import { PersonEntity } from '../cases/person.entity.js';
-import { toPersonModel } from '../cases/person.mapper.js';
-import type { PersonModel } from '../cases/person.model.js';
-import { RegistrationEntity } from '../cases/registration.entity.js';
+import { pageWindow } from '#app/platform';
+import { draftConsent } from '../persons/consent-draft.js';
+import type { ConsentInput } from '../persons/dto/consent.input.js';
+import type { PersonModel } from '../persons/person.model.js';
+import { PersonsService } from '../persons/persons.service.js';
 import { NodeConfig } from '../config/node.config.js';
 import { NodeKeyring } from '../keys/node-keyring.js';
 import { OutboxDeliveryService } from '../outbox/outbox-delivery.service.js';
@@ -23,8 +20,6 @@ import { ConsentRepository } from './consent.repository.js';
 import type { RevocationsArgs } from './dto/revocations.args.js';
 import { RevocationEntity } from './revocation.entity.js';
 import { RevocationState, type RevocationModel } from './revocation.model.js';
-
-const MAX_LIMIT = 500;
 
 const revocationStateOf: Readonly<Record<OutboxState, RevocationState>> = {
   [OutboxState.PENDING]: RevocationState.QUEUED,
@@ -46,6 +41,7 @@ export class ConsentService implements OnModuleInit {
     private readonly config: NodeConfig,
     private readonly keyring: NodeKeyring,
     private readonly vault: VaultService,
+    private readonly persons: PersonsService,
     private readonly outbox: OutboxService,
     private readonly delivery: OutboxDeliveryService,
   ) {}
@@ -66,7 +62,7 @@ export class ConsentService implements OnModuleInit {
     const now = new Date();
     const consent = draftConsent(input, calendarDayOf(now), 'input');
     if (!consent.ok) throw ConsentException.invalidInput(consent.problems);
-    const person = await this.findPerson(personId);
+    const person = await this.persons.find(personId, 'personId');
     if (person.revokedAt !== null)
       throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent for good.', ['personId']);
     if (person.internationalConsentGivenOn !== null && !input.international) {
@@ -82,7 +78,7 @@ export class ConsentService implements OnModuleInit {
       ? (person.internationalConsentGivenOn ?? consent.value.internationalGivenOn)
       : null;
     person.updatedAt = now;
-    await this.dataSource.getRepository(PersonEntity).save(person);
+    await this.persons.saveConsent(person);
     this.logger.log({
       msg: 'consent recorded',
       personId: person.id,
@@ -90,8 +86,7 @@ export class ConsentService implements OnModuleInit {
       international: input.international,
       by: actor.subject,
     });
-    const registrations = await this.dataSource.getRepository(RegistrationEntity).findBy({ personId: person.id });
-    return toPersonModel(person, registrations);
+    return this.persons.modelOf(person);
   }
 
   /**
@@ -99,15 +94,13 @@ export class ConsentService implements OnModuleInit {
    * them), their identity key is destroyed, and a signed notice naming their pseudonym is queued for the hub.
    */
   async revokeConsent(actor: NodeActor, personId: string): Promise<RevocationModel> {
-    if (!isUuid(personId)) throw new ConsentException(ConsentErrorCode.PERSON_NOT_FOUND, 'No such person.', ['personId']);
     const revocation = await this.dataSource.transaction(async (manager) => {
       await this.outbox.lockQueue(manager);
-      const person = await manager.findOne(PersonEntity, { where: { id: personId }, lock: { mode: 'pessimistic_write' } });
-      if (person === null) throw new ConsentException(ConsentErrorCode.PERSON_NOT_FOUND, 'No such person.', ['personId']);
+      const person = await this.persons.findForUpdate(manager, personId, 'personId');
       if (person.revokedAt !== null)
         throw new ConsentException(ConsentErrorCode.ALREADY_REVOKED, 'This person revoked consent already.', ['personId']);
       const now = new Date();
-      await manager.update(PersonEntity, { id: person.id }, { revokedAt: now, updatedAt: now });
+      await this.persons.markRevoked(manager, person.id, now);
       await this.vault.shred(manager, person.id, now);
       const notice: RevocationNotice = {
         standardVersion: STANDARD_VERSION,
@@ -140,19 +133,11 @@ export class ConsentService implements OnModuleInit {
   }
 
   async revocations(_actor: NodeActor, args: RevocationsArgs): Promise<RevocationModel[]> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LIMIT) {
-      throw new ConsentException(ConsentErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
-    }
+    const window = pageWindow(args);
     const wanted = args.states !== undefined && args.states !== null && args.states.length > 0 ? new Set(args.states) : undefined;
     const outboxStates = wanted === undefined ? undefined : OUTBOX_STATES.filter((state) => wanted.has(revocationStateOf[state]));
-    const listed = await this.repository.list(outboxStates, args.first);
+    const listed = await this.repository.list(outboxStates, window);
     return listed.map(({ revocation, delivery }) => this.toModel(revocation, delivery));
-  }
-
-  private async findPerson(personId: string): Promise<PersonEntity> {
-    const person = isUuid(personId) ? await this.dataSource.getRepository(PersonEntity).findOneBy({ id: personId }) : null;
-    if (person === null) throw new ConsentException(ConsentErrorCode.PERSON_NOT_FOUND, 'No such person.', ['personId']);
-    return person;
   }
 
   private toModel(

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { UuidScalar } from '#app/platform';
 
 /** Where a revocation stands, from the steward's point of view. */
 export enum RevocationState {
@@ -24,10 +25,10 @@ registerEnumType(RevocationState, {
 
 @ObjectType('ConsentRevocation')
 export class RevocationModel {
-  @Field(() => ID, { description: 'The noticeId.' })
+  @Field(() => UuidScalar, { description: 'The noticeId.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   personId!: string;
 
   @Field({ description: 'The pseudonym the notice names.' })

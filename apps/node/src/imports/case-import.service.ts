@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IdentityFields } from '#app/crypto';
 import {
+  calendarDayOf,
   CsvImportError,
   formatPeriod,
   importCtdcCsv,
@@ -17,7 +18,6 @@ import {
   type ImportReport,
   type RecordConsent,
 } from '#app/standard';
-import { calendarDayOf } from '../cases/calendar-day.js';
 import { NodeConfig } from '../config/node.config.js';
 import { PseudonymService } from '../pseudonyms/pseudonym.service.js';
 import { VaultService } from '../vault/vault.service.js';

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { UuidScalar } from '#app/platform';
 import { OutboxKind, OutboxState } from './outbox-state.js';
 
 registerEnumType(OutboxKind, { name: 'OutboxKind', description: 'What a message to the hub carries.' });
@@ -17,7 +18,7 @@ registerEnumType(OutboxState, {
 /** A message to the hub as operators see it: state and timing only, never its payload or receipt. */
 @ObjectType('OutboxMessage')
 export class OutboxMessageModel {
-  @Field(() => ID, { description: 'The returnId or noticeId; the hub uses it for idempotency.' })
+  @Field(() => UuidScalar, { description: 'The returnId or noticeId; the hub uses it for idempotency.' })
   id!: string;
 
   @Field(() => OutboxKind)

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { NodeActor } from '../access/node-actor.js';
+import { pageWindow } from '#app/platform';
 import type { OutboxArgs } from './dto/outbox.args.js';
 import type { OutboxMessageEntity } from './outbox-message.entity.js';
 import type { OutboxMessageModel } from './outbox-message.model.js';
-import { OutboxErrorCode, OutboxException } from './outbox.exception.js';
 import { OutboxState } from './outbox-state.js';
 import { OutboxService } from './outbox.service.js';
-
-const MAX_LIMIT = 500;
 
 /** Read side of the outbox for operators. */
 @Injectable()
@@ -15,10 +13,7 @@ export class OutboxQueryService {
   constructor(private readonly outbox: OutboxService) {}
 
   async list(_actor: NodeActor, args: OutboxArgs): Promise<OutboxMessageModel[]> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LIMIT) {
-      throw new OutboxException(OutboxErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
-    }
-    const messages = await this.outbox.list({ states: args.states, kind: args.kind, limit: args.first });
+    const messages = await this.outbox.list({ states: args.states, kind: args.kind }, pageWindow(args));
     return messages.map(toOutboxMessageModel);
   }
 }

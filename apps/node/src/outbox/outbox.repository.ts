@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PageWindow } from '#app/platform';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
 import { OutboxState, type HubStatus, type OutboxKind } from './outbox-state.js';
 
@@ -17,7 +18,6 @@ export interface QueueHead {
 export interface OutboxFilter {
   readonly states?: readonly OutboxState[];
   readonly kind?: OutboxKind;
-  readonly limit: number;
 }
 
 // Any constant shared by the transactions that create messages; see `OutboxService.lockQueue`.
@@ -52,11 +52,11 @@ export class OutboxRepository {
     });
   }
 
-  async list(filter: OutboxFilter): Promise<OutboxMessageEntity[]> {
+  async list(filter: OutboxFilter, window: PageWindow): Promise<OutboxMessageEntity[]> {
     const query = this.dataSource.getRepository(OutboxMessageEntity).createQueryBuilder('message');
     if (filter.states !== undefined && filter.states.length > 0) query.andWhere('message.state IN (:...states)', { states: filter.states });
     if (filter.kind !== undefined) query.andWhere('message.kind = :kind', { kind: filter.kind });
-    return query.orderBy('message.created_at', 'DESC').addOrderBy('message.id').limit(filter.limit).getMany();
+    return query.orderBy('message.created_at', 'DESC').addOrderBy('message.id').limit(window.limit).offset(window.offset).getMany();
   }
 
   async findById(manager: EntityManager, id: string): Promise<OutboxMessageEntity | null> {

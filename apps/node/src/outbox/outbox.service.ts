@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PageWindow } from '#app/platform';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
 import { OutboxKind, OutboxState, type HubStatus } from './outbox-state.js';
 import { OutboxRepository, type OutboxFilter } from './outbox.repository.js';
@@ -56,8 +57,8 @@ export class OutboxService {
     await this.repository.insertPending(manager, message, now);
   }
 
-  async list(filter: OutboxFilter): Promise<OutboxMessageEntity[]> {
-    return this.repository.list(filter);
+  async list(filter: OutboxFilter, window: PageWindow): Promise<OutboxMessageEntity[]> {
+    return this.repository.list(filter, window);
   }
 
   async findById(manager: EntityManager, id: string): Promise<OutboxMessageEntity | null> {

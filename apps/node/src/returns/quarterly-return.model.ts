@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PeriodScalar, UuidScalar } from '#app/platform';
 import { OutboxState } from '../outbox/outbox-state.js';
 // Registers the OutboxState enum with GraphQL.
 import '../outbox/outbox-message.model.js';
@@ -15,10 +16,10 @@ export class WithheldModel {
 /** A submitted return: what was signed, and how its delivery to the hub stands. */
 @ObjectType('SubmittedReturn')
 export class SubmittedReturnModel {
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   returnId!: string;
 
-  @Field()
+  @Field(() => PeriodScalar)
   period!: string;
 
   @Field(() => Int)
@@ -87,7 +88,7 @@ export class PreviewDatasetModel {
 /** The return a submission would sign now, and its figures as the hub would publish them for this country. */
 @ObjectType('ReturnPreview')
 export class ReturnPreviewModel {
-  @Field()
+  @Field(() => PeriodScalar)
   period!: string;
 
   @Field(() => Int, { description: 'The revision a submission now would get.' })

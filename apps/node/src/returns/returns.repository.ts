@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PageWindow } from '#app/platform';
 import { CASE_FIELDS, type Protection, type StoredCaseFields } from '#app/standard';
 import type { HubStatus, OutboxState } from '../outbox/outbox-state.js';
 import { QuarterlyReturnEntity } from './quarterly-return.entity.js';
@@ -57,7 +58,7 @@ export class ReturnsRepository {
   }
 
   /** The latest returns, newest first, with their delivery state (of one period, or all). */
-  async list(period: string | null, limit: number): Promise<ListedReturn[]> {
+  async list(period: string | null, window: PageWindow): Promise<ListedReturn[]> {
     const rows: Array<{
       id: string;
       period: string;
@@ -78,8 +79,8 @@ export class ReturnsRepository {
          FROM quarterly_return q JOIN outbox_message m ON m.id = q.id
         WHERE ($1::text IS NULL OR q.period = $1)
         ORDER BY q.generated_at DESC, q.revision DESC
-        LIMIT $2`,
-      [period, limit],
+        LIMIT $2 OFFSET $3`,
+      [period, window.limit, window.offset],
     );
     return rows.map((row) => ({
       saved: Object.assign(new QuarterlyReturnEntity(), {

@@ -1,5 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
+import { PeriodScalar } from '#app/platform';
+import type { Period } from '#app/standard';
 import { NodeScope } from '../access/node-actor.js';
 import { ReturnsArgs } from './dto/returns.args.js';
 import { ReturnPreviewModel, SubmittedReturnModel } from './quarterly-return.model.js';
@@ -14,13 +16,19 @@ export class ReturnsResolver {
 
   @Roles(Role.RAPPORTEUR)
   @Query(() => ReturnPreviewModel, { description: "The period's return and its figures as the hub would publish them; nothing is signed." })
-  previewReturn(@CurrentPrincipal() principal: Principal, @Args('period') period: string): Promise<ReturnPreviewModel> {
+  previewReturn(
+    @CurrentPrincipal() principal: Principal,
+    @Args('period', { type: () => PeriodScalar }) period: Period,
+  ): Promise<ReturnPreviewModel> {
     return this.returnsService.preview(this.scope.actorOf(principal), period);
   }
 
   @Roles(Role.RAPPORTEUR)
   @Mutation(() => SubmittedReturnModel, { description: "Signs the period's return (next revision) and queues it for the hub." })
-  submitReturn(@CurrentPrincipal() principal: Principal, @Args('period') period: string): Promise<SubmittedReturnModel> {
+  submitReturn(
+    @CurrentPrincipal() principal: Principal,
+    @Args('period', { type: () => PeriodScalar }) period: Period,
+  ): Promise<SubmittedReturnModel> {
     return this.returnsService.submit(this.scope.actorOf(principal), period);
   }
 

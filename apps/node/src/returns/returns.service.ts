@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JwsTypes, signJws } from '#app/crypto';
-import { formatPeriod, periodStart, tryParsePeriod, validateReturn, type QuarterlyReturn } from '#app/standard';
+import { pageWindow } from '#app/platform';
+import { calendarDayOf, formatPeriod, periodStart, validateReturn, type Period, type QuarterlyReturn } from '#app/standard';
 import type { NodeActor } from '../access/node-actor.js';
-import { calendarDayOf } from '../cases/calendar-day.js';
 import { NodeConfig } from '../config/node.config.js';
 import { NodeKeyring } from '../keys/node-keyring.js';
 import { OutboxDeliveryService } from '../outbox/outbox-delivery.service.js';
@@ -18,7 +18,6 @@ import { previewFigures } from './return-preview.js';
 import { ReturnsErrorCode, ReturnsException } from './returns.exception.js';
 import { ReturnsRepository, type ReturnDelivery } from './returns.repository.js';
 
-const MAX_LIMIT = 500;
 /** Stands in for the returnId of a return that is only previewed, never signed. */
 const PREVIEW_RETURN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -36,8 +35,8 @@ export class ReturnsService {
     private readonly delivery: OutboxDeliveryService,
   ) {}
 
-  async preview(_actor: NodeActor, periodText: string): Promise<ReturnPreviewModel> {
-    const period = this.checkedPeriod(periodText, new Date());
+  async preview(_actor: NodeActor, wanted: Period): Promise<ReturnPreviewModel> {
+    const period = startedPeriod(wanted, new Date());
     const manager = this.dataSource.manager;
     const built = buildQuarterlyReturn(await this.repository.sourceRows(manager, period), {
       returnId: PREVIEW_RETURN_ID,
@@ -66,8 +65,8 @@ export class ReturnsService {
    * Builds the period's return, signs it (JWS, EdDSA, the node's kid) and queues it for the hub, all in one
    * transaction: a return is either signed and queued or not at all. Each submission of a period gets the next revision.
    */
-  async submit(actor: NodeActor, periodText: string): Promise<SubmittedReturnModel> {
-    const period = this.checkedPeriod(periodText, new Date());
+  async submit(actor: NodeActor, wanted: Period): Promise<SubmittedReturnModel> {
+    const period = startedPeriod(wanted, new Date());
     const saved = await this.dataSource.transaction(async (manager) => {
       await this.outbox.lockQueue(manager);
       const generatedAt = new Date();
@@ -116,30 +115,18 @@ export class ReturnsService {
   }
 
   async list(_actor: NodeActor, args: ReturnsArgs): Promise<SubmittedReturnModel[]> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LIMIT) {
-      throw new ReturnsException(ReturnsErrorCode.INVALID_LIMIT, `first must be between 1 and ${MAX_LIMIT}.`, ['first']);
-    }
-    const period = args.period === undefined || args.period === null ? null : this.parsedPeriod(args.period);
-    return (await this.repository.list(period, args.first)).map(({ saved, delivery }) => toSubmittedReturnModel(saved, delivery));
+    const window = pageWindow(args);
+    const period = args.period ? formatPeriod(args.period) : null;
+    return (await this.repository.list(period, window)).map(({ saved, delivery }) => toSubmittedReturnModel(saved, delivery));
   }
+}
 
-  /** A quarter or a year, in canonical form, that has already begun. */
-  private checkedPeriod(text: string, now: Date): string {
-    const period = this.parsedPeriod(text);
-    const parsed = tryParsePeriod(period);
-    if (parsed !== undefined && periodStart(parsed) > calendarDayOf(now)) {
-      throw new ReturnsException(ReturnsErrorCode.PERIOD_NOT_STARTED, 'The period has not begun yet.', ['period']);
-    }
-    return period;
+/** The period's canonical text, once it has begun: nothing can have been registered in a later one. */
+function startedPeriod(period: Period, now: Date): string {
+  if (periodStart(period) > calendarDayOf(now)) {
+    throw new ReturnsException(ReturnsErrorCode.PERIOD_NOT_STARTED, 'The period has not begun yet.', ['period']);
   }
-
-  private parsedPeriod(text: string): string {
-    const parsed = tryParsePeriod(text);
-    if (parsed === undefined) {
-      throw new ReturnsException(ReturnsErrorCode.INVALID_PERIOD, 'A period is written YYYY-Qn (a quarter) or YYYY (a year).', ['period']);
-    }
-    return formatPeriod(parsed);
-  }
+  return formatPeriod(period);
 }
 
 /** The node built the return itself; a failure here is a bug, reported without any record content. */

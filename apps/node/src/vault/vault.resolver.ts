@@ -1,4 +1,5 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { UuidScalar } from '#app/platform';
 import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { NodeScope } from '../access/node-actor.js';
 import { IdentityModel } from './identity.model.js';
@@ -13,7 +14,10 @@ export class VaultResolver {
 
   @Roles(Role.RAPPORTEUR)
   @Query(() => IdentityModel, { description: "A person's identity, decrypted from this node's vault (node only)." })
-  personIdentity(@CurrentPrincipal() principal: Principal, @Args('personId', { type: () => ID }) personId: string): Promise<IdentityModel> {
+  personIdentity(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => UuidScalar }) personId: string,
+  ): Promise<IdentityModel> {
     return this.vaultRead.identityOf(this.scope.actorOf(principal), personId);
   }
 }

@@ -45,6 +45,11 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return parseIsoDate(text);
 }
 
+/** The calendar day (UTC) of an instant: dates recorded by people (consent, registration) are compared with it. */
+export function calendarDayOf(instant: Date): IsoDate {
+  return parseIsoDate(instant.toISOString().slice(0, 10));
+}
+
 export function dateParts(date: IsoDate): DateParts {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IdentityInput } from '../../vault/dto/identity.input.js';
-import { ConsentInput } from './consent.input.js';
+import { ConsentInput } from '../../persons/dto/consent.input.js';
 import { RegistrationInput } from './registration.input.js';
 
 @InputType('CreatePersonInput')

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type CaseFieldsInput, type ProtectionFieldsInput } from '#app/standard';
-import { declareRecordFields } from '../record-field.graphql.js';
+import { declareRecordFields } from '../../persons/record-field.graphql.js';
 
 /** Protection facts of a victim (codes of the data standard); its fields are the standard's protection fields. */
 @InputType('RegistrationProtectionInput')

@@ -1,11 +1,9 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { PageArgs } from '#app/platform';
 import { RevocationState } from '../revocation.model.js';
 
 @ArgsType()
-export class RevocationsArgs {
+export class RevocationsArgs extends PageArgs(100) {
   @Field(() => [RevocationState], { nullable: true })
   states?: RevocationState[];
-
-  @Field(() => Int, { defaultValue: 100, description: 'Newest first; at most 500.' })
-  first!: number;
 }

@@ -1,10 +1,9 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { PageArgs, PeriodScalar } from '#app/platform';
+import type { Period } from '#app/standard';
 
 @ArgsType()
-export class ReturnsArgs {
-  @Field(() => String, { nullable: true, description: 'Only returns of this period.' })
-  period?: string | null;
-
-  @Field(() => Int, { defaultValue: 100, description: 'Newest first; at most 500.' })
-  first!: number;
+export class ReturnsArgs extends PageArgs(100) {
+  @Field(() => PeriodScalar, { nullable: true, description: 'Only returns of this period.' })
+  period?: Period | null;
 }

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { UuidScalar } from '#app/platform';
 import { RegistrationModel } from './registration.model.js';
 
 @ObjectType('Consent')
@@ -19,7 +20,7 @@ export class ConsentModel {
 /** A person as the node's rapporteurs and stewards see it; the identity is read separately (`personIdentity`). */
 @ObjectType('Person')
 export class PersonModel {
-  @Field(() => ID, { description: "The node's internal person id." })
+  @Field(() => UuidScalar, { description: "The node's internal person id." })
   id!: string;
 
   @Field(() => String, { nullable: true })

@@ -15,7 +15,7 @@ import {
   type ProtectionFieldsInput,
   type StoredCaseFields,
 } from '#app/standard';
-import { CasesErrorCode, type InputProblem } from './cases.exception.js';
+import { type InputProblem, PersonsErrorCode } from './persons.exception.js';
 
 /** The fields of a registration as they arrive (GraphQL input or an import row), not yet checked. */
 export type RegistrationFields = Omit<CaseFieldsInput, 'ageGroup'> & {
@@ -105,7 +105,7 @@ function registrationTiming(
   if (hasDate && hasYear) {
     problems.push({
       path: at('registrationYear'),
-      code: CasesErrorCode.NOT_ALLOWED,
+      code: PersonsErrorCode.NOT_ALLOWED,
       message: 'give registrationDate or registrationYear, not both',
     });
     return undefined;
@@ -113,7 +113,7 @@ function registrationTiming(
   if (!hasDate && !hasYear) {
     problems.push({
       path: at('registrationDate'),
-      code: CasesErrorCode.REQUIRED,
+      code: PersonsErrorCode.REQUIRED,
       message: 'registrationDate (or registrationYear) is required',
     });
     return undefined;
@@ -123,7 +123,7 @@ function registrationTiming(
     if (date === undefined) {
       problems.push({
         path: at('registrationDate'),
-        code: CasesErrorCode.FORMAT,
+        code: PersonsErrorCode.FORMAT,
         message: 'registrationDate must be a calendar date YYYY-MM-DD',
       });
       return undefined;
@@ -131,7 +131,7 @@ function registrationTiming(
     if (date > today || Number(date.slice(0, 4)) < FIRST_YEAR) {
       problems.push({
         path: at('registrationDate'),
-        code: CasesErrorCode.OUT_OF_RANGE,
+        code: PersonsErrorCode.OUT_OF_RANGE,
         message: `registrationDate must be from ${FIRST_YEAR} to today`,
       });
       return undefined;
@@ -142,7 +142,7 @@ function registrationTiming(
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > Number(today.slice(0, 4))) {
     problems.push({
       path: at('registrationYear'),
-      code: CasesErrorCode.OUT_OF_RANGE,
+      code: PersonsErrorCode.OUT_OF_RANGE,
       message: `registrationYear must be from ${FIRST_YEAR} to this year`,
     });
     return undefined;
@@ -165,13 +165,17 @@ function resolveAgeGroup(
   if (context.birthDate === undefined || timing === undefined) return given ?? 'UNK';
   const derived = derivedAgeGroup(context.birthDate, timing);
   if (derived === undefined) {
-    problems.push({ path: context.birthDatePath, code: CasesErrorCode.OUT_OF_RANGE, message: 'the birth date is after the registration' });
+    problems.push({
+      path: context.birthDatePath,
+      code: PersonsErrorCode.OUT_OF_RANGE,
+      message: 'the birth date is after the registration',
+    });
     return given ?? 'UNK';
   }
   if (given !== undefined && given !== derived) {
     problems.push({
       path: at('ageGroup'),
-      code: CasesErrorCode.AGE_GROUP_MISMATCH,
+      code: PersonsErrorCode.AGE_GROUP_MISMATCH,
       message: 'ageGroup differs from the one the birth date gives; omit it',
     });
   }

@@ -1,6 +1,6 @@
 import type { IdentityFields } from '#app/crypto';
 import { tryParseIsoDate, type IsoDate } from '#app/standard';
-import { CasesErrorCode, type InputProblem } from './cases.exception.js';
+import { type InputProblem, PersonsErrorCode } from './persons.exception.js';
 import type { Checked } from './registration-draft.js';
 
 /** The identity fields as they arrive (GraphQL input or import row). */
@@ -39,19 +39,27 @@ export function draftIdentity(input: IdentityFieldsInput | null | undefined, tod
     const value = input?.[field as keyof typeof textLimits];
     if (value === undefined || value === null || value === '') continue;
     if (value.length > limit) {
-      problems.push({ path: `${path}.${field}`, code: CasesErrorCode.TOO_LONG, message: `${field} must have at most ${limit} characters` });
+      problems.push({
+        path: `${path}.${field}`,
+        code: PersonsErrorCode.TOO_LONG,
+        message: `${field} must have at most ${limit} characters`,
+      });
     }
     identity[field] = value;
   }
   const documents = (input?.documentNumbers ?? []).filter((document) => document !== '');
   if (documents.length > MAX_DOCUMENTS) {
-    problems.push({ path: `${path}.documentNumbers`, code: CasesErrorCode.TOO_MANY, message: `at most ${MAX_DOCUMENTS} document numbers` });
+    problems.push({
+      path: `${path}.documentNumbers`,
+      code: PersonsErrorCode.TOO_MANY,
+      message: `at most ${MAX_DOCUMENTS} document numbers`,
+    });
   }
   documents.forEach((document, index) => {
     if (document.length > MAX_DOCUMENT_LENGTH) {
       problems.push({
         path: `${path}.documentNumbers.${index}`,
-        code: CasesErrorCode.TOO_LONG,
+        code: PersonsErrorCode.TOO_LONG,
         message: `a document number has at most ${MAX_DOCUMENT_LENGTH} characters`,
       });
     }
@@ -63,9 +71,9 @@ export function draftIdentity(input: IdentityFieldsInput | null | undefined, tod
   if (rawBirthDate !== undefined && rawBirthDate !== null && rawBirthDate !== '') {
     birthDate = tryParseIsoDate(rawBirthDate);
     if (birthDate === undefined) {
-      problems.push({ path: `${path}.birthDate`, code: CasesErrorCode.FORMAT, message: 'birthDate must be a calendar date YYYY-MM-DD' });
+      problems.push({ path: `${path}.birthDate`, code: PersonsErrorCode.FORMAT, message: 'birthDate must be a calendar date YYYY-MM-DD' });
     } else if (birthDate > today) {
-      problems.push({ path: `${path}.birthDate`, code: CasesErrorCode.OUT_OF_RANGE, message: 'birthDate is in the future' });
+      problems.push({ path: `${path}.birthDate`, code: PersonsErrorCode.OUT_OF_RANGE, message: 'birthDate is in the future' });
       birthDate = undefined;
     } else {
       identity['birthDate'] = birthDate;

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { PeriodScalar, UuidScalar } from '#app/platform';
 import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, type StoredCaseFields, type StoredProtectionFields } from '#app/standard';
 import { declareRecordFields } from './record-field.graphql.js';
 
@@ -11,16 +12,16 @@ declareRecordFields(ProtectionModel, PROTECTION_FIELD_DESCRIPTORS, { allOptional
 /** One registration (case) of a person: the coded attributes its return record carries (the standard's case fields). */
 @ObjectType('Registration')
 export class RegistrationModel {
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   personId!: string;
 
   @Field(() => String, { nullable: true, description: 'Null when only the year is known.' })
   registrationDate!: string | null;
 
-  @Field({ description: 'YYYY-Qn, or YYYY for a registration known only to the year.' })
+  @Field(() => PeriodScalar, { description: 'A quarter, or a year for a registration known only to the year.' })
   period!: string;
 
   @Field(() => ProtectionModel, { nullable: true })

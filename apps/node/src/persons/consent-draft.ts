@@ -1,5 +1,5 @@
 import { tryParseIsoDate, type IsoDate } from '#app/standard';
-import { CasesErrorCode, type InputProblem } from './cases.exception.js';
+import { type InputProblem, PersonsErrorCode } from './persons.exception.js';
 import type { Checked } from './registration-draft.js';
 
 export interface ConsentFields {
@@ -22,15 +22,15 @@ export function draftConsent(input: ConsentFields | null | undefined, today: Iso
   if (input.givenOn !== undefined && input.givenOn !== null) {
     givenOn = tryParseIsoDate(input.givenOn);
     if (givenOn === undefined) {
-      problems.push({ path: `${path}.givenOn`, code: CasesErrorCode.FORMAT, message: 'givenOn must be a calendar date YYYY-MM-DD' });
+      problems.push({ path: `${path}.givenOn`, code: PersonsErrorCode.FORMAT, message: 'givenOn must be a calendar date YYYY-MM-DD' });
     } else if (givenOn > today) {
-      problems.push({ path: `${path}.givenOn`, code: CasesErrorCode.OUT_OF_RANGE, message: 'givenOn is in the future' });
+      problems.push({ path: `${path}.givenOn`, code: PersonsErrorCode.OUT_OF_RANGE, message: 'givenOn is in the future' });
     }
   }
   if (input.international && !input.statistics) {
     problems.push({
       path: `${path}.international`,
-      code: CasesErrorCode.NOT_ALLOWED,
+      code: PersonsErrorCode.NOT_ALLOWED,
       message: 'consent to international transmission needs consent to statistical use',
     });
   }
