@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { Role } from '#app/auth';
 import type { CountryCode } from '#app/standard';
 import { launchChromium } from '../support/headless-chromium.js';
@@ -240,12 +241,15 @@ describe('report page: server-rendered comparative report in headless Chromium',
     const links = (
       await page.locator('.downloads a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
     ).map((href) => new URL(href, base).toString());
-    expect(links).toHaveLength(3);
+    expect(links).toHaveLength(4);
     for (const link of links) {
       const response = await fetch(link);
       expect({ link, status: response.status }).toEqual({ link, status: 200 });
-      const body = await response.text();
-      expect(body).toContain('2026-Q1');
+      if (response.headers.get('content-type') === 'application/pdf') {
+        expect(await pdfText(new Uint8Array(await response.arrayBuffer()))).toContain('2026-Q1');
+      } else {
+        expect(await response.text()).toContain('2026-Q1');
+      }
     }
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav.no-print').isVisible()).toBe(false);
@@ -256,4 +260,52 @@ describe('report page: server-rendered comparative report in headless Chromium',
     console.log(`report page printed: ${pdf}, ${screenshot}`);
     await page.emulateMedia({ media: 'screen' });
   });
+
+  it('prints the report to an A4 PDF at the hub, with the text and figures of the page', async () => {
+    const response = await fetch(`${hub.url}/reports/victims_sex_age?periods=2026-Q1&format=pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="victims_sex_age-release-\d+\.pdf"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const pdf = join(screenshots, 'report-from-hub.pdf');
+    await writeFile(pdf, bytes);
+    console.log(`report PDF from the hub: ${pdf}`);
+    const text = await pdfText(bytes);
+    await page.goto(`${hub.url}/reports/victims_sex_age?periods=2026-Q1`);
+    const title = (await page.locator('h1').textContent())?.trim() ?? '';
+    expect(text).toContain(title.slice(0, 30));
+    const rowHeaders = await page.locator('tbody th[scope="row"]').allTextContents();
+    expect(rowHeaders.length).toBeGreaterThan(2);
+    for (const header of rowHeaders) expect(text).toContain(header.replace(/\s+/g, ' ').trim());
+    expect(text).toContain(HOSTILE_FOOTNOTE.slice(0, 20));
+    const access = await hub.graphql<{ accessLog: { format: string | null }[] }>('{ accessLog(limit: 20) { format } }', {}, hub.adminToken);
+    expect(access.data?.accessLog.map((entry) => entry.format)).toContain('pdf');
+  });
+
+  it('refuses an unknown format with UNKNOWN_FORMAT', async () => {
+    const response = await fetch(`${hub.url}/reports/victims_sex_age?periods=2026-Q1&format=docx`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'UNKNOWN_FORMAT', fields: ['format'] } });
+  });
+
+  it('answers 503 naming CHROMIUM_PATH when the hub cannot start its browser, and serves the HTML report still', async () => {
+    await hub.close({ keepDatabase: true });
+    hub = await startHub('report-page', { PROVISIONAL_QUARTERS: '1', CHROMIUM_PATH: join(screenshots, 'no-such-chromium') }, hub.scratch);
+    const pdf = await fetch(`${hub.url}/reports/victims_sex_age?periods=2026-Q1&format=pdf`);
+    expect(pdf.status).toBe(503);
+    expect(pdf.headers.get('retry-after')).toBe('60');
+    const refusal = (await pdf.json()) as { error: { code: string; message: string } };
+    expect(refusal.error.code).toBe('PDF_UNAVAILABLE');
+    expect(refusal.error.message).toContain('CHROMIUM_PATH');
+    expect(refusal.error.message).not.toContain(screenshots);
+    expect(hub.logs.some((line) => line.includes('PDF browser unavailable') && line.includes('no-such-chromium'))).toBe(true);
+    expect((await fetch(`${hub.url}/reports/victims_sex_age?periods=2026-Q1`)).status).toBe(200);
+  });
 });
+
+/** The text of a PDF, all pages, read with pdf.js (unpdf): no system tool. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  return text.replace(/\s+/g, ' ');
+}

@@ -20,7 +20,7 @@ export abstract class DomainException extends Error {
   }
 }
 
-export type DomainExceptionCategory = 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'LIMIT';
+export type DomainExceptionCategory = 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'LIMIT' | 'UNAVAILABLE';
 
 const statusByCategory: Record<DomainExceptionCategory, number> = {
   BAD_INPUT: 400,
@@ -29,6 +29,8 @@ const statusByCategory: Record<DomainExceptionCategory, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   LIMIT: 429,
+  /** A part the answer needs is missing on this server (a browser for PDFs); everything else keeps working. */
+  UNAVAILABLE: 503,
 };
 
 /** Builds a feature exception class whose codes are a string enum and whose status follows a category per code. */

@@ -22,3 +22,4 @@ export { UuidScalar } from './scalars/uuid.scalar.js';
 export { ScalarInputErrorCode, ScalarInputException } from './scalars/scalar-input.exception.js';
 export { MAX_PAGE_SIZE, PageArgs, PageErrorCode, PageException, pageWindow } from './pagination/page.args.js';
 export type { Page, PageWindow } from './pagination/page.args.js';
+export { BrowserUnavailableError, launchHeadlessChromium } from './browser/headless-chromium.js';

@@ -26,7 +26,7 @@ export class AccessLogEntity {
   @Column({ name: 'release_number', type: 'integer', nullable: true })
   releaseNumber!: number | null;
 
-  /** Export format (jsonstat, sdmx-csv, csv) or html for the report page. */
+  /** Export format (jsonstat, sdmx-csv, csv), or html or pdf for the report page. */
   @Column({ type: 'text', nullable: true })
   format!: string | null;
 

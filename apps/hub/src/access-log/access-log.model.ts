@@ -20,7 +20,7 @@ export class AccessLogEntryModel {
   @Field(() => Int, { nullable: true })
   release!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Export format, or html for the report page.' })
+  @Field(() => String, { nullable: true, description: 'Export format, or html or pdf for the report page.' })
   format!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Country of a preview of unreleased figures.' })

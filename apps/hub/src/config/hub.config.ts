@@ -61,6 +61,8 @@ export interface HubSettings {
   readonly maxMessageBytes: number;
   /** Cost bounds on every GraphQL document, checked before any resolver runs. */
   readonly queryLimits: QueryLimits;
+  /** `CHROMIUM_PATH`: the Chromium that prints reports to PDF; unset, the one of the npm package @sparticuz/chromium. */
+  readonly chromiumPath: string | undefined;
 }
 
 /** Every setting of the hub, read and validated once at start; a bad value stops the start with its variable named. */
@@ -96,6 +98,7 @@ export class HubConfig {
         // The parser stops at this many tokens: without it a 60 MB document of field names is parsed whole first.
         maxTokens: read.integer('QUERY_MAX_TOKENS', 6000, { min: 100, max: 1_000_000 }),
       },
+      chromiumPath: read.optionalString('CHROMIUM_PATH'),
     });
   }
 }

@@ -125,6 +125,7 @@ describe('report chart and page', () => {
       '../exports/victims_citizenship?format=jsonstat&release=4&measure=COUNT&geo=AT,EU27_2020&time=2026&citizen=TOTAL&sex=TOTAL',
       '../exports/victims_citizenship?format=sdmx-csv&release=4&measure=COUNT&geo=AT,EU27_2020&time=2026&citizen=TOTAL&sex=TOTAL',
       '../exports/victims_citizenship?format=csv&release=4&measure=COUNT&geo=AT,EU27_2020&time=2026&citizen=TOTAL&sex=TOTAL',
+      'victims_citizenship?release=4&countries=AT,EU27_2020&periods=2026&measure=COUNT&format=pdf',
     ]);
     expect(page).toContain('href="../exports/victims_citizenship?format=csv&amp;release=4');
     expect(page).toContain('@media print');

@@ -129,7 +129,10 @@ function definitionList(report: ComparativeReportData, definitions: ReadonlyMap<
   return html`<dl class="definitions">${items}</dl>`;
 }
 
-/** The same selection (geos, periods, every other dimension at TOTAL) in each export format, relative to this page. */
+/**
+ * The same selection (geos, periods, every other dimension at TOTAL) in each export format, relative to this page,
+ * and this report printed to PDF.
+ */
 export function exportLinks(report: ComparativeReportData, release: number): { href: string; label: string; type: string }[] {
   const table = report.table;
   const parameters = [
@@ -138,10 +141,18 @@ export function exportLinks(report: ComparativeReportData, release: number): { h
     ...table.dimensions.map((dimension) => `${dimension.id}=${dimension.codes.map((code) => encodeURIComponent(code.code)).join(',')}`),
   ].join('&');
   const base = `../exports/${encodeURIComponent(table.dataset)}?`;
+  const codesOf = (id: string) =>
+    (table.dimensions.find((dimension) => dimension.id === id)?.codes ?? []).map((code) => encodeURIComponent(code.code)).join(',');
+  const reportParameters = `release=${release}&countries=${codesOf('geo')}&periods=${codesOf('time')}&measure=${table.measure}`;
   return [
     { href: `${base}format=jsonstat&${parameters}`, label: 'JSON-stat 2.0', type: 'application/json' },
     { href: `${base}format=sdmx-csv&${parameters}`, label: 'SDMX-CSV 2.0', type: 'application/vnd.sdmx.data+csv' },
     { href: `${base}format=csv&${parameters}`, label: 'CSV with labels (spreadsheets)', type: 'text/csv' },
+    {
+      href: `${encodeURIComponent(table.dataset)}?${reportParameters}&format=pdf`,
+      label: 'PDF of this report (A4)',
+      type: 'application/pdf',
+    },
   ];
 }
 

@@ -4,15 +4,20 @@ import { CurrentPrincipal, Public, type Principal } from '#app/auth';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import {
   listParameter,
+  singleParameter,
   measureParameter,
   positiveIntegerParameter,
   refuseUnknownParameters,
   type RawQuery,
 } from '../exports/query-parameters.js';
 import { FiguresService } from '../figures/figures.service.js';
+import { ReportPdfRenderer } from './report-pdf.renderer.js';
 import { renderReportPage } from './report-page.js';
+import { ReportsErrorCode, ReportsException } from './reports.exception.js';
 
-const KNOWN_PARAMETERS: ReadonlySet<string> = new Set(['release', 'countries', 'periods', 'measure']);
+const KNOWN_PARAMETERS: ReadonlySet<string> = new Set(['release', 'countries', 'periods', 'measure', 'format']);
+const REPORT_FORMATS = ['html', 'pdf'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
  * Page security: no script at all, styles only inline, nothing loaded from elsewhere, not framable, and no referrer
@@ -22,8 +27,8 @@ const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
- * `GET /reports/{dataset}?release=&countries=AT,DE&periods=2025,2026&measure=RATE_PER_100K`: the comparative report
- * as a server-rendered page.
+ * `GET /reports/{dataset}?release=&countries=AT,DE&periods=2025,2026&measure=RATE_PER_100K&format=html|pdf`: the
+ * comparative report as a server-rendered page, or that page printed to an A4 PDF.
  *
  * Public, like the exports it links to: released figures are public statistics. A bearer token, when a client sends
  * one, is verified and logged; a token in the URL (`?token=`) is deliberately not accepted, since URLs end up in
@@ -34,6 +39,7 @@ export class ReportsController {
   constructor(
     private readonly figures: FiguresService,
     private readonly accessLog: AccessLogService,
+    private readonly pdfRenderer: ReportPdfRenderer,
   ) {}
 
   @Public()
@@ -45,6 +51,7 @@ export class ReportsController {
     @Res() response: Response,
   ): Promise<void> {
     refuseUnknownParameters(query, KNOWN_PARAMETERS);
+    const format = reportFormat(query);
     const countries = listParameter(query, 'countries');
     const periods = listParameter(query, 'periods');
     const report = await this.figures.comparative({
@@ -59,14 +66,25 @@ export class ReportsController {
       report.periods,
     );
     const page = renderReportPage({ report, definitions, query: { countries, periods } });
+    const pdf = format === 'pdf' ? await this.pdfRenderer.pdf(page) : undefined;
     const source = report.table.source;
     await this.accessLog.record({
       principal,
       operation: 'reportPage',
       dataset: report.table.dataset,
       release: source.kind === 'RELEASE' ? source.release : null,
-      format: 'html',
+      format,
     });
+    if (pdf) {
+      const release = source.kind === 'RELEASE' ? `-release-${source.release}` : '';
+      response.status(200);
+      response.setHeader('Content-Type', 'application/pdf');
+      response.setHeader('Content-Disposition', `inline; filename="${report.table.dataset}${release}.pdf"`);
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+      response.setHeader('Cache-Control', 'no-cache');
+      response.end(pdf);
+      return;
+    }
     response.status(200);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -75,4 +93,11 @@ export class ReportsController {
     response.setHeader('Cache-Control', 'no-cache');
     response.end(page);
   }
+}
+
+function reportFormat(query: RawQuery): ReportFormat {
+  const raw = singleParameter(query, 'format') ?? 'html';
+  const format = REPORT_FORMATS.find((candidate) => candidate === raw);
+  if (format === undefined) throw new ReportsException(ReportsErrorCode.UNKNOWN_FORMAT, 'format must be html or pdf.', ['format']);
+  return format;
 }
