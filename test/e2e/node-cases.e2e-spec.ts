@@ -237,6 +237,14 @@ describe('national node: persons and registrations over GraphQL', () => {
         ['input.registrations.0.registrationDate'],
       ],
       [
+        'a birth date 200 years ago',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ identity: { birthDate: '1826-05-01' } }) },
+        'OUT_OF_RANGE',
+        ['input.identity.birthDate'],
+      ],
+      [
         'a birth date after the registration',
         'rapporteur',
         CREATE_PERSON,
@@ -298,6 +306,22 @@ describe('national node: persons and registrations over GraphQL', () => {
       ],
       ['no token at all', undefined, PERSONS, {}, 'UNAUTHENTICATED', []],
       ['a malformed person id', 'rapporteur', PERSON_IDENTITY, { personId: 'not-a-uuid' }, 'INVALID_ID', ['personId']],
+      [
+        'a number as the sex of a registration',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput(), registrationInput({ sex: 5 })] }) },
+        'BAD_USER_INPUT',
+        ['input.registrations.1.sex'],
+      ],
+      [
+        'an unknown field in a registration',
+        'rapporteur',
+        CREATE_PERSON,
+        { input: personInput({ registrations: [registrationInput({ shoeSize: 44 })] }) },
+        'BAD_USER_INPUT',
+        ['input.registrations.0'],
+      ],
     ];
 
     it.each(cases)('%s', async (_title, who, operation, variables, code, fields) => {
@@ -309,6 +333,20 @@ describe('national node: persons and registrations over GraphQL', () => {
       expect(JSON.stringify(answer.errors)).not.toMatch(/Popescu|RO1234567/);
       expect(await node.rowCounts()).toEqual(before);
     });
+  });
+
+  it('says where and why graphql-js refused a value, never the value', async () => {
+    const answer = await node.graphql(bed.tokens.rapporteur, CREATE_PERSON, {
+      input: personInput({ registrations: [registrationInput({ sex: 5 }), registrationInput({ shoeSize: 44 })] }),
+    });
+    const messages = (answer.errors ?? []).map((error) => error.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^Variable "\$input" got invalid value at "input\.registrations\[0\]\.sex"; \w+ cannot represent/),
+      expect.stringMatching(
+        /^Variable "\$input" got invalid value at "input\.registrations\[1\]"; Field "shoeSize" is not defined by type "RegistrationInput"/,
+      ),
+    ]);
+    expect(JSON.stringify(answer.errors)).not.toMatch(/Popescu|RO1234567|Ana/);
   });
 
   it('declares an access rule on every operation (deny by default)', () => {

@@ -72,7 +72,12 @@ export function formatGraphQLError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && requestErrorCodes.has(code)) {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { message: redactInputValues(formatted.message), ...location, extensions: { ...extensions, code } };
+    const fields = code === 'BAD_USER_INPUT' ? variablePathOf(formatted.message) : [];
+    return {
+      message: redactInputValues(formatted.message),
+      ...location,
+      extensions: { ...extensions, code, ...(fields.length > 0 ? { fields } : {}) },
+    };
   }
   if (original instanceof GraphQLError && !original.originalError && formatted.extensions?.code === undefined) {
     // Validation raised by graphql-js itself without a code (for example variable coercion).

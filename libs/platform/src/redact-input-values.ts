@@ -6,10 +6,8 @@
 const identifier = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 const redactions: readonly [RegExp, string | ((match: string, name: string) => string)][] = [
-  // Variable "$input" got invalid value {...} at "input.sex"; Value "X" does not exist in "Sex" enum.
-  [/got invalid value [\s\S]*?( at "[^"]*")?; /g, 'got invalid value$1; '],
-  [/got invalid value [\s\S]*?( at "[^"]*")?$/g, 'got invalid value$1.'],
-  [/Value "(?:[^"\\]|\\.)*" does not exist in/g, 'The value does not exist in'],
+  // The enum's reason repeats the value unescaped, quotes and all: everything up to the enum's name goes.
+  [/Value "[\s\S]*" does not exist in/g, 'The value does not exist in'],
   [/(cannot represent [^:]*?value): [\s\S]*$/g, '$1.'],
   // A field name is echoed too; one that is no GraphQL name is input, not schema.
   [
@@ -19,8 +17,32 @@ const redactions: readonly [RegExp, string | ((match: string, name: string) => s
   [/(Expected value of type "[^"]*"), found [\s\S]*?(;|\.$|$)/g, '$1, found a value of another type$2'],
 ];
 
+const invalidValue = 'got invalid value ';
+/**
+ * After the value: the path (names, dots, list indexes) and the reason. A printed string value escapes its quotes,
+ * so ` at "` cannot occur inside one; the reason itself may repeat the value, so it is found from the front.
+ */
+const pathThenReason = / at "([_A-Za-z][\w.[\]]*)"; /;
+/** A variable refused as a whole has no path: its reason starts with one of graphql-js's phrases. */
+const reasonStart = /; (?=Expected |Field "|Value "|Enum "|[A-Z][A-Za-z]* cannot represent )/;
+
+/**
+ * `Variable "$input" got invalid value <value> at "input.registrations[0].sex"; <reason>`: keeps the path and the
+ * reason (whose own echo of the value the patterns below remove), drops the value.
+ */
+function withoutInvalidValue(message: string): string {
+  const start = message.indexOf(invalidValue);
+  if (start < 0) return message;
+  const head = `${message.slice(0, start)}got invalid value`;
+  const rest = message.slice(start + invalidValue.length);
+  const withPath = pathThenReason.exec(rest);
+  if (withPath) return `${head} at "${withPath[1]}"; ${rest.slice(withPath.index + withPath[0].length)}`;
+  const whole = reasonStart.exec(rest);
+  return whole ? `${head}; ${rest.slice(whole.index + 2)}` : `${head}.`;
+}
+
 export function redactInputValues(message: string): string {
-  let text = message;
+  let text = withoutInvalidValue(message);
   for (const [pattern, replacement] of redactions) {
     // Two calls because String.prototype.replace has no overload taking the union.
     text = typeof replacement === 'string' ? text.replace(pattern, replacement) : text.replace(pattern, replacement);

@@ -124,7 +124,15 @@ export { euMembersAt, isEuMember } from './countries/eu-membership.js';
 export { EU27_2020, STANDARD_COUNTRY_GROUPS, defineCountryGroup, isGroupMember } from './countries/country-group.js';
 export type { CountryGroup } from './countries/country-group.js';
 
-export { ageGroupAt, ageGroupOfAge, ageGroupOfBand, ageInYears, childOrAdult } from './derivations/age-group.js';
+export {
+  ageGroupAt,
+  ageGroupOfAge,
+  ageGroupOfBand,
+  ageInYears,
+  childOrAdult,
+  isPlausibleBirthDate,
+  MAX_PLAUSIBLE_AGE,
+} from './derivations/age-group.js';
 export { citizenshipGroup } from './derivations/citizenship-group.js';
 
 export { PROTECTION_FIELDS, RECORD_FIELDS } from './records/pseudonymised-record.js';

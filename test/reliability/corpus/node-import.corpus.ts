@@ -135,6 +135,7 @@ export const NODE_IMPORT_CASES: readonly CsvCase[] = [
   rowCase('a date in year 0000', { registrationDate: '0000-01-15' }, 'FORMAT'),
   rowCase('a registration in the future', { registrationDate: '2099-01-15' }, 'OUT_OF_RANGE'),
   rowCase('a birth after the registration', { birthDate: '2026-03-01' }, 'BIRTH_AFTER_REGISTRATION'),
+  rowCase('a person 200 years old', { birthDate: '1826-01-15', ageGroup: '' }, 'OUT_OF_RANGE'),
   rowCase('an age group that contradicts the birth date', { ageGroup: 'Y0-11' }, 'AGE_MISMATCH'),
   rowCase('no age at all', { birthDate: '', ageGroup: '' }, 'REQUIRED'),
   rowCase('consent as maybe', { consentStatistics: 'maybe' }, 'FORMAT'),

@@ -1,5 +1,5 @@
 import type { IdentityFields } from '#app/crypto';
-import { tryParseIsoDate, type IsoDate } from '#app/standard';
+import { isPlausibleBirthDate, MAX_PLAUSIBLE_AGE, tryParseIsoDate, type IsoDate } from '#app/standard';
 import { type InputProblem, PersonsErrorCode } from './persons.exception.js';
 import type { Checked } from './registration-draft.js';
 
@@ -74,6 +74,13 @@ export function draftIdentity(input: IdentityFieldsInput | null | undefined, tod
       problems.push({ path: `${path}.birthDate`, code: PersonsErrorCode.FORMAT, message: 'birthDate must be a calendar date YYYY-MM-DD' });
     } else if (birthDate > today) {
       problems.push({ path: `${path}.birthDate`, code: PersonsErrorCode.OUT_OF_RANGE, message: 'birthDate is in the future' });
+      birthDate = undefined;
+    } else if (!isPlausibleBirthDate(birthDate, today)) {
+      problems.push({
+        path: `${path}.birthDate`,
+        code: PersonsErrorCode.OUT_OF_RANGE,
+        message: `birthDate gives an age above ${MAX_PLAUSIBLE_AGE} years`,
+      });
       birthDate = undefined;
     } else {
       identity['birthDate'] = birthDate;

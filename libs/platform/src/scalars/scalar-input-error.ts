@@ -1,3 +1,4 @@
+import { redactInputValues } from '../redact-input-values.js';
 import { ScalarInputException } from './scalar-input.exception.js';
 
 /** The scalar refusal behind an error that graphql-js and Apollo wrapped (variable coercion, literal validation). */
@@ -10,19 +11,16 @@ export function scalarInputExceptionOf(error: unknown): ScalarInputException | u
   return undefined;
 }
 
-const variablePrefix = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value /;
-const pathAtEnd = / at "([_A-Za-z][_0-9A-Za-z]*(?:\.[_A-Za-z][_0-9A-Za-z]*|\[\d+\])*)"$/;
+const redactedVariableError = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value(?: at "([^"]+)")?[;.]/;
 
 /**
  * Where in the variables the bad value was, as the argument paths domain errors use (`input.validTo`,
  * `input.registrations.1.period`). graphql-js states it only in its message, `Variable "$input" got invalid value
- * ... at "input.validTo"; Expected type ...`; the value itself is printed quoted, so the last ` at "..."` before the
- * scalar's own message is the path. A literal in the query text has no variable: its location says where.
+ * ... at "input.validTo"; ...`; the redaction finds it past the value. A literal in the query text has no variable:
+ * its location says where.
  */
 export function variablePathOf(message: string): string[] {
-  const variable = variablePrefix.exec(message)?.[1];
-  if (variable === undefined) return [];
-  const end = message.lastIndexOf('; Expected type "');
-  const path = pathAtEnd.exec(end < 0 ? message : message.slice(0, end))?.[1];
-  return [path === undefined ? variable : path.replace(/\[(\d+)\]/g, '.$1')];
+  const match = redactedVariableError.exec(redactInputValues(message));
+  if (!match) return [];
+  return [match[2] === undefined ? match[1]! : match[2].replace(/\[(\d+)\]/g, '.$1')];
 }

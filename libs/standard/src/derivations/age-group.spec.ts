@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { AGE_GROUP_CODES } from '../code-lists/code-lists.js';
 import { parseIsoDate } from '../time/iso-date.js';
-import { ageGroupAt, ageGroupOfAge, ageGroupOfBand, ageInYears, childOrAdult } from './age-group.js';
+import {
+  ageGroupAt,
+  ageGroupOfAge,
+  ageGroupOfBand,
+  ageInYears,
+  childOrAdult,
+  isPlausibleBirthDate,
+  MAX_PLAUSIBLE_AGE,
+} from './age-group.js';
 
 const d = parseIsoDate;
 
@@ -96,5 +104,17 @@ describe('age bands of other sources', () => {
     ];
     for (const [from, to, expected] of ctdc) expect([from, to, ageGroupOfBand(from, to)]).toEqual([from, to, expected]);
     expect(() => ageGroupOfBand(20, 18)).toThrow(RangeError);
+  });
+});
+
+describe('isPlausibleBirthDate', () => {
+  it('accepts ages from 0 to MAX_PLAUSIBLE_AGE and refuses the rest', () => {
+    const at = parseIsoDate('2026-03-10');
+    expect(MAX_PLAUSIBLE_AGE).toBe(120);
+    expect(isPlausibleBirthDate(parseIsoDate('2026-03-10'), at)).toBe(true);
+    expect(isPlausibleBirthDate(parseIsoDate('1906-03-10'), at)).toBe(true);
+    expect(isPlausibleBirthDate(parseIsoDate('1905-03-10'), at)).toBe(false);
+    expect(isPlausibleBirthDate(parseIsoDate('1826-01-15'), at)).toBe(false);
+    expect(isPlausibleBirthDate(parseIsoDate('2026-03-11'), at)).toBe(false);
   });
 });

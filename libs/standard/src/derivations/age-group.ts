@@ -12,6 +12,18 @@ export function ageInYears(birthDate: IsoDate, at: IsoDate): number {
   return day.year - birth.year - (beforeBirthday ? 1 : 0);
 }
 
+/**
+ * The oldest age the standard accepts (docs/DATA-STANDARD.md section 2): the oldest verified person lived to 122, so
+ * a birth date giving more than 120 years at registration is a typo (1826 for 1926), never a person.
+ */
+export const MAX_PLAUSIBLE_AGE = 120;
+
+/** Whether a birth date gives a possible person on `at`: born by then, and at most MAX_PLAUSIBLE_AGE years old. */
+export function isPlausibleBirthDate(birthDate: IsoDate, at: IsoDate): boolean {
+  const age = ageInYears(birthDate, at);
+  return age >= 0 && age <= MAX_PLAUSIBLE_AGE;
+}
+
 // Lower bound of each fine group, in order; the last group is open-ended.
 const lowerBounds: readonly (readonly [number, FineAgeGroup])[] = [
   [65, 'Y_GE65'],

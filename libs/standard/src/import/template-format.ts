@@ -17,7 +17,7 @@ import {
 } from '../code-lists/code-lists.js';
 import type { CountryCode } from '../code-lists/country-codes.js';
 import { countryFromIso } from '../countries/eurostat-spelling.js';
-import { ageGroupAt } from '../derivations/age-group.js';
+import { ageGroupAt, isPlausibleBirthDate, MAX_PLAUSIBLE_AGE } from '../derivations/age-group.js';
 import type { CaseFacts, IdentityFields } from '../records/case-facts.js';
 import type { ExploitationForms, Protection } from '../records/pseudonymised-record.js';
 import { type IsoDate, tryParseIsoDate } from '../time/iso-date.js';
@@ -189,6 +189,9 @@ function readAgeGroup(read: RowReader, birthDate: IsoDate | undefined, registrat
   // A malformed date was reported by readDate; without both dates there is no age to derive.
   if (birthDate === undefined || registrationDate === undefined) return undefined;
   if (birthDate > registrationDate) return read.problem('birthDate', 'BIRTH_AFTER_REGISTRATION', 'birthDate is after registrationDate');
+  if (!isPlausibleBirthDate(birthDate, registrationDate)) {
+    return read.problem('birthDate', 'OUT_OF_RANGE', `birthDate gives an age above ${MAX_PLAUSIBLE_AGE} at registrationDate`);
+  }
   const derived = ageGroupAt(birthDate, registrationDate);
   if (stated !== undefined && stated !== derived) {
     return read.problem('ageGroup', 'AGE_MISMATCH', 'ageGroup disagrees with the age derived from birthDate at registrationDate');
