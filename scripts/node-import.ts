@@ -19,6 +19,8 @@ async function main(): Promise<number> {
   const config = NodeConfig.fromEnv();
   const size = (await stat(args.file)).size;
   const format = args.format ?? detectCaseFileFormat(await firstLineOf(args.file));
+  // Lenient keeps the accepted rows and reports the rejected ones; strict imports nothing if any row is rejected.
+  const mode = args.strict ? 'strict' : 'lenient';
   const progress = new ImportProgress(size, (text) => process.stderr.write(text), process.stderr.isTTY === true);
   const logger = new JsonLogger('node-import', 'warn', (line) => process.stderr.write(`${line}\n`));
   const context = await NestFactory.createApplicationContext(NodeImportModule.forRoot(config), { logger, abortOnError: false });
@@ -34,14 +36,14 @@ async function main(): Promise<number> {
     });
     progress.finish();
     process.stdout.write(
-      `${JSON.stringify({ committed: true, file: args.file, format, report: result.report, node: result.tally }, null, 2)}\n`,
+      `${JSON.stringify({ committed: true, mode, file: args.file, format, report: result.report, node: result.tally }, null, 2)}\n`,
     );
     return 0;
   } catch (error) {
     progress.finish();
     if (error instanceof CaseImportException) {
       process.stdout.write(
-        `${JSON.stringify({ committed: false, file: args.file, format, code: error.code, report: error.report }, null, 2)}\n`,
+        `${JSON.stringify({ committed: false, mode, file: args.file, format, code: error.code, report: error.report }, null, 2)}\n`,
       );
       process.stderr.write(`${error.message}\n`);
       return 1;

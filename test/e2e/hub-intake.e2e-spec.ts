@@ -292,6 +292,19 @@ describe('hub intake: node registry, signed returns, revocations', () => {
         revoked,
       ]);
       expect(Number(left[0]?.count)).toBe(0);
+      const status = await hub.graphql<{
+        submissionStatus: { countries: { country: string; recordCount: number; recordsInForce: number }[] };
+      }>(
+        'query S($period: Period!) { submissionStatus(period: $period) { countries { country recordCount recordsInForce } } }',
+        { period: '2025-Q3' },
+        hub.adminToken,
+      );
+      const held: { count: string }[] = await hub.dataSource.query(
+        `SELECT count(*) AS count FROM hub_record WHERE country = 'AT' AND period = '2025-Q3'`,
+      );
+      const austrianStatus = status.data?.submissionStatus.countries.find((country) => country.country === 'AT');
+      expect(austrianStatus?.recordsInForce).toBe(Number(held[0]?.count));
+      expect(austrianStatus!.recordCount - austrianStatus!.recordsInForce).toBeGreaterThan(0);
       const ledger = await hub.graphql<{ revocations: unknown[] }>(
         '{ revocations { noticeId nodeId country pseudonymCount erased } }',
         {},

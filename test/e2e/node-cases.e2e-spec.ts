@@ -271,6 +271,8 @@ describe('national node: persons and registrations over GraphQL', () => {
       ['a malformed period', 'rapporteur', PREVIEW_RETURN, { period: '2026-Q5' }, 'INVALID_PERIOD', ['period']],
       ['a period in ISO week form', 'rapporteur', SUBMIT_RETURN, { period: '2026W10' }, 'INVALID_PERIOD', ['period']],
       ['a period that has not begun', 'rapporteur', SUBMIT_RETURN, { period: '2099-Q1' }, 'PERIOD_NOT_STARTED', ['period']],
+      ['the year 1899', 'rapporteur', SUBMIT_RETURN, { period: '1899' }, 'PERIOD_TOO_EARLY', ['period']],
+      ['a quarter of 1900', 'rapporteur', PREVIEW_RETURN, { period: '1900-Q1' }, 'PERIOD_TOO_EARLY', ['period']],
       [
         'a rapporteur of another country',
         'foreignRapporteur',

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,5 +209,46 @@ describe('national node: CSV import of cases', () => {
       .get(DataSource)
       .query(`SELECT i.wrapped_key FROM person_identity i JOIN person p ON p.id = i.person_id WHERE p.external_ref = 'UA-002'`);
     expect(identity.wrapped_key).toBeNull();
+  });
+
+  it('exits non-zero when no row is accepted, in either mode, and says which mode ran', async () => {
+    await context.close();
+    contextOpen = false;
+    const command = async (...args: string[]): Promise<{ exit: number | null; printed: Record<string, unknown> }> => {
+      const child = spawn(process.execPath, [join(repositoryRoot, 'dist', 'scripts', 'node-import.js'), ...args], {
+        env: {
+          ...process.env,
+          DATA_DIR: bed.scratch.dataDir,
+          DATABASE_URL: bed.scratch.url ?? '',
+          NODE_ID: 'node-at',
+          NODE_COUNTRY: COUNTRY,
+          KEY_DIR: join(bed.workDir, 'keys'),
+          DEV_ISSUER_DIR: join(bed.workDir, 'dev-issuer'),
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.resume();
+      const [exit] = (await once(child, 'exit')) as [number | null];
+      return { exit, printed: JSON.parse(stdout) as Record<string, unknown> };
+    };
+    const allRejected = join(bed.workDir, 'all-rejected.csv');
+    await writeFile(
+      allRejected,
+      [header, templateRows[3]!.replace(',X,', ',5,'), templateRows[0]!.replace('2026-01-15', '15/01/2026')].join('\n'),
+    );
+    const oneRejected = join(bed.workDir, 'one-rejected.csv');
+    await writeFile(oneRejected, [header, templateRows[0]!, templateRows[3]!.replace(',X,', ',5,')].join('\n'));
+
+    const lenientNothing = await command(allRejected);
+    expect(lenientNothing).toMatchObject({ exit: 1, printed: { committed: false, mode: 'lenient', code: 'NOTHING_ACCEPTED' } });
+    const strictNothing = await command('--strict', allRejected);
+    expect(strictNothing).toMatchObject({ exit: 1, printed: { committed: false, mode: 'strict', code: 'ROWS_REJECTED' } });
+    const strictOne = await command('--strict', oneRejected);
+    expect(strictOne).toMatchObject({ exit: 1, printed: { committed: false, mode: 'strict', code: 'ROWS_REJECTED' } });
+    const lenientOne = await command(oneRejected);
+    expect(lenientOne).toMatchObject({ exit: 0, printed: { committed: true, mode: 'lenient', report: { accepted: 1, rejected: 1 } } });
   });
 });

@@ -251,6 +251,24 @@ describe('role matrix: every role against every figures operation, over HTTP', (
     expect((await call(figures, await signWithDevKey({ exp: now + 600 }))).code).toBeUndefined();
   });
 
+  it('rate-limits anonymous callers by address on public routes too, with 429 and Retry-After, and names no server', async () => {
+    // The budget of this address is shared by every anonymous request of the suite so far: empty what is left.
+    let response = await fetch(`${hub.url}/reports/victims_sex_age`);
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    for (let sent = 1; sent < RATE_LIMIT * 3 && response.status !== 429; sent += 1) {
+      await response.arrayBuffer();
+      response = await fetch(`${hub.url}/exports/victims_sex_age?format=csv`);
+    }
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await response.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    const anonymousQuery = await hub.graphql('{ health { ready } }');
+    expect(anonymousQuery.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+    // A signed-in caller has a budget of their own.
+    const signedIn = await issuer.issue({ roles: [Role.RESEARCHER], subject: 'after-the-anonymous-burst' });
+    expect((await hub.graphql('{ countryGroups { id } }', {}, signedIn)).errors).toBeUndefined();
+  });
+
   it('rate-limits per token: one subject over its budget is refused while another goes on', async () => {
     const greedy = await issuer.issue({ roles: [Role.RESEARCHER], subject: 'greedy-client' });
     // The bucket refills at RATE_LIMIT per minute while the loop runs, so it may take a few more requests to empty it.

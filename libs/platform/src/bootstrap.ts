@@ -19,6 +19,8 @@ export interface BootstrapOptions {
 export async function createObservatoryApp(root: DynamicModule, options: BootstrapOptions): Promise<INestApplication> {
   const logger = new JsonLogger(options.appName, options.logLevel, options.logSink);
   const app = await NestFactory.create<NestExpressApplication>(root, { logger, bodyParser: false });
+  // No server fingerprint: the framework and its version are nobody's business.
+  app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   const limit = options.bodyLimit ?? '64mb';
   // Nest's option type omits `verify` (it takes it over for rawBody, which is off here); body-parser honours it.

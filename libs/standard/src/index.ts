@@ -101,7 +101,9 @@ export type { DateParts, IsoDate } from './time/iso-date.js';
 export {
   addQuarters,
   comparePeriods,
+  FIRST_REPORTABLE_YEAR,
   formatPeriod,
+  isReportablePeriod,
   isSamePeriod,
   parsePeriod,
   parseQuarter,

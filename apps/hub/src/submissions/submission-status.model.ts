@@ -30,8 +30,14 @@ export class CountrySubmissionStatusModel {
   @Field(() => Date, { nullable: true, description: 'When the revision in force was received.' })
   receivedAt!: Date | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Records the node declared in the revision in force.' })
   recordCount!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Records of that revision the hub holds now: the declared count less the persons who revoked consent since.',
+  })
+  recordsInForce!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Records the node withheld (no consent or invalid), as it declared.' })
   withheld!: number | null;

@@ -70,6 +70,8 @@ export interface LatestSubmissionRow {
   readonly recordCount: number;
   readonly withheld: number;
   readonly acceptedCount: number;
+  /** Records of that return the hub still holds: fewer than declared once persons revoked consent. */
+  readonly recordsInForce: number;
 }
 
 /** SQL of return intake: accepted returns and their records. */
@@ -118,10 +120,14 @@ export class SubmissionsRepository {
       record_count: number;
       withheld: number;
       accepted: string;
+      in_force: string;
     }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (country) country, node_id, return_id, revision, received_at, record_count,
-              withheld_no_consent + withheld_invalid AS withheld, count(*) OVER (PARTITION BY country) AS accepted
-         FROM hub_submission WHERE period = $1 ORDER BY country, revision DESC`,
+      `SELECT latest.*,
+              (SELECT count(*) FROM hub_record r WHERE r.country = latest.country AND r.period = $1 AND r.return_id = latest.return_id)
+                AS in_force
+         FROM (SELECT DISTINCT ON (country) country, node_id, return_id, revision, received_at, record_count,
+                      withheld_no_consent + withheld_invalid AS withheld, count(*) OVER (PARTITION BY country) AS accepted
+                 FROM hub_submission WHERE period = $1 ORDER BY country, revision DESC) latest`,
       [period],
     );
     return rows.map((row) => ({
@@ -133,6 +139,7 @@ export class SubmissionsRepository {
       recordCount: row.record_count,
       withheld: row.withheld,
       acceptedCount: Number(row.accepted),
+      recordsInForce: Number(row.in_force),
     }));
   }
 }

@@ -88,6 +88,7 @@ export class SubmissionsService {
             returnId: null,
             receivedAt: null,
             recordCount: null,
+            recordsInForce: null,
             withheld: null,
           };
         }
@@ -99,6 +100,7 @@ export class SubmissionsService {
           returnId: row.returnId,
           receivedAt: row.receivedAt,
           recordCount: row.recordCount,
+          recordsInForce: row.recordsInForce,
           withheld: row.withheld,
         };
       }),

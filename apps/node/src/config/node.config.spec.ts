@@ -12,7 +12,7 @@ describe('NodeConfig', () => {
       hub: { url: 'http://127.0.0.1:3000', jwksFile: undefined },
       keyDir: '/var/lib/thb-node/keys',
       masterSecret: undefined,
-      outbox: { baseDelayMs: 1_000, maxDelayMs: 300_000, pollIntervalMs: 2_000, requestTimeoutMs: 15_000 },
+      outbox: { baseDelayMs: 1_000, maxDelayMs: 300_000, unreachableMaxDelayMs: 5_000, pollIntervalMs: 2_000, requestTimeoutMs: 15_000 },
       disclosureThreshold: 5,
     });
     expect(config.auth.mode).toBe('DEV_ISSUER');
@@ -56,6 +56,13 @@ describe('NodeConfig', () => {
     [{ AUTH_ISSUER: 'https://idp.example.org' }, 'AUTH_ISSUER'],
   ])('refuses %j, naming %s', (env, variable) => {
     expect(() => NodeConfig.fromEnv({ ...base, ...env })).toThrow(expect.objectContaining({ variable }));
+  });
+
+  it('reads the first reporting period, never before the standard floor', () => {
+    expect(NodeConfig.fromEnv(base).firstPeriod).toEqual({ kind: 'year', year: 2000 });
+    expect(NodeConfig.fromEnv({ ...base, NODE_FIRST_PERIOD: '2024-Q2' }).firstPeriod).toEqual({ kind: 'quarter', year: 2024, quarter: 2 });
+    expect(() => NodeConfig.fromEnv({ ...base, NODE_FIRST_PERIOD: '1999' })).toThrow(/NODE_FIRST_PERIOD.*not be before 2000/);
+    expect(() => NodeConfig.fromEnv({ ...base, NODE_FIRST_PERIOD: 'soon' })).toThrow(/NODE_FIRST_PERIOD/);
   });
 
   it('never echoes a master secret it refuses', () => {

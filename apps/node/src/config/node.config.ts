@@ -1,6 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { AuthConfigError, isEurostatCountryCode, resolveAuthConfig, type ResolvedAuthConfig } from '#app/auth';
 import { ConfigReader, ConfigurationError } from '#app/platform';
+import { FIRST_REPORTABLE_YEAR, formatPeriod, isReportablePeriod, type Period, tryParsePeriod, yearPeriod } from '#app/standard';
 
 const logLevels = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 const nodeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -13,6 +14,11 @@ export interface OutboxTiming {
   /** First retry delay; each failed attempt doubles it, up to `maxDelayMs`, with full jitter. */
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * Cap while the hub refuses connections (its process is down): probing a closed port costs it nothing, so queued
+   * messages leave within seconds of its return instead of after a long backoff. Timeouts keep the full backoff.
+   */
+  readonly unreachableMaxDelayMs: number;
   /** How often the loop looks for due messages when it is idle. */
   readonly pollIntervalMs: number;
   /** Time allowed for one HTTP exchange with the hub. */
@@ -47,6 +53,11 @@ export interface NodeSettings {
   readonly auth: ResolvedAuthConfig;
   /** Minimum count a published cell needs before it is flagged (threshold rule of the preview). */
   readonly disclosureThreshold: number;
+  /**
+   * `NODE_FIRST_PERIOD`: the first period this node reports (its records start there); an earlier one is a typo,
+   * refused before anything is signed. Never before the standard's floor, FIRST_REPORTABLE_YEAR.
+   */
+  readonly firstPeriod: Period;
 }
 
 /** Every setting of a national node, read and validated once at start; each error names its variable. */
@@ -79,13 +90,28 @@ export class NodeConfig {
       outbox: {
         baseDelayMs,
         maxDelayMs,
+        unreachableMaxDelayMs: Math.min(maxDelayMs, read.integer('OUTBOX_UNREACHABLE_MAX_DELAY_MS', 5_000, { min: 10, max: 3_600_000 })),
         pollIntervalMs: read.integer('OUTBOX_POLL_INTERVAL_MS', 2_000, { min: 10, max: 3_600_000 }),
         requestTimeoutMs: read.integer('OUTBOX_REQUEST_TIMEOUT_MS', 15_000, { min: 100, max: 600_000 }),
       },
       auth: readAuth(env),
       disclosureThreshold: read.integer('DISCLOSURE_K', 5, { min: 1, max: 100 }),
+      firstPeriod: readFirstPeriod(read),
     });
   }
+}
+
+function readFirstPeriod(read: ConfigReader): Period {
+  const text = read.string('NODE_FIRST_PERIOD', String(FIRST_REPORTABLE_YEAR));
+  const period = tryParsePeriod(text);
+  if (period === undefined) throw new ConfigurationError('NODE_FIRST_PERIOD', `must be a period YYYY or YYYY-Qn, got "${text}"`);
+  if (!isReportablePeriod(period)) {
+    throw new ConfigurationError(
+      'NODE_FIRST_PERIOD',
+      `must not be before ${formatPeriod(yearPeriod(FIRST_REPORTABLE_YEAR))}, got "${text}"`,
+    );
+  }
+  return period;
 }
 
 /** Development defaults let `npm start` run a node with no settings; production must say who it is. */

@@ -85,6 +85,10 @@ export class CaseImportService {
             if (request.strict === true && next.value.rejected > 0) {
               throw CaseImportException.aborted(CaseImportErrorCode.ROWS_REJECTED, next.value);
             }
+            // An import that stores nothing is a failed import, in either mode: the caller must not read it as done.
+            if (next.value.accepted - tally.skippedOtherCountry === 0) {
+              throw CaseImportException.aborted(CaseImportErrorCode.NOTHING_ACCEPTED, next.value);
+            }
             return next.value;
           }
           rowsRead += 1;

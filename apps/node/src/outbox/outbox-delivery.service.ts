@@ -5,7 +5,7 @@ import { HubKeySet, HubKeySetUnavailable } from '../keys/hub-key-set.js';
 import { sendToHub } from './hub-client.js';
 import { OutboxService, type ClaimedMessage, type DeliveryOutcome } from './outbox.service.js';
 import { checkReceipt } from './receipt-check.js';
-import { retryDelayMs } from './retry-delay.js';
+import { retryDelayMs, retryTimingOf } from './retry-delay.js';
 
 /** Extra lease time beyond the HTTP timeout, so a slow but live delivery never loses its lease to another one. */
 const LEASE_MARGIN_MS = 5_000;
@@ -74,7 +74,7 @@ export class OutboxDeliveryService implements OnApplicationBootstrap, OnModuleDe
       kind: 'RETRY',
       code,
       // After an interrupted attempt (shutdown), the next start should try again at once.
-      retryAt: new Date(Date.now() + (code === 'DELIVERY_INTERRUPTED' ? 0 : retryDelayMs(message.attempts, timing))),
+      retryAt: new Date(Date.now() + (code === 'DELIVERY_INTERRUPTED' ? 0 : retryDelayMs(message.attempts, retryTimingOf(code, timing)))),
     });
     const answer = await sendToHub(hub.url, message.kind, message.payload, timing.requestTimeoutMs, this.stop.signal);
     if (answer.outcome === 'UNREACHABLE') return retry(answer.code);

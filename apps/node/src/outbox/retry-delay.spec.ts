@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { retryDelayMs } from './retry-delay.js';
+import { retryDelayMs, retryTimingOf } from './retry-delay.js';
 
 const timing = { baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
@@ -27,6 +27,28 @@ describe('retryDelayMs', () => {
     for (const delay of delays) {
       expect(delay).toBeGreaterThanOrEqual(4_000);
       expect(delay).toBeLessThanOrEqual(8_000);
+    }
+  });
+});
+
+describe('retryTimingOf', () => {
+  const defaults = {
+    baseDelayMs: 1_000,
+    maxDelayMs: 300_000,
+    unreachableMaxDelayMs: 5_000,
+    pollIntervalMs: 2_000,
+    requestTimeoutMs: 15_000,
+  };
+
+  it('probes a hub that refuses connections every few seconds at most, however long it has been down', () => {
+    const timing = retryTimingOf('HUB_UNREACHABLE', defaults);
+    expect(retryDelayMs(40, timing, () => 1)).toBe(5_000);
+    expect(retryDelayMs(40, timing, () => 0)).toBe(2_500);
+  });
+
+  it('keeps the full backoff for a hub that answers slowly or refuses the message', () => {
+    for (const code of ['HUB_TIMEOUT', 'HUB_HTTP_503', 'RATE_LIMITED', 'RECEIPT_MISMATCH']) {
+      expect(retryDelayMs(40, retryTimingOf(code, defaults), () => 1)).toBe(300_000);
     }
   });
 });

@@ -15,3 +15,9 @@ export function retryDelayMs(
   const jitter = Math.min(Math.max(random(), 0), 1);
   return Math.round(nominal / 2 + (nominal / 2) * jitter);
 }
+
+/** A hub that refuses connections is probed at most every `unreachableMaxDelayMs` (with jitter); other failures back off fully. */
+export function retryTimingOf(code: string, timing: OutboxTiming): Pick<OutboxTiming, 'baseDelayMs' | 'maxDelayMs'> {
+  if (code !== 'HUB_UNREACHABLE') return timing;
+  return { baseDelayMs: Math.min(timing.baseDelayMs, timing.unreachableMaxDelayMs), maxDelayMs: timing.unreachableMaxDelayMs };
+}

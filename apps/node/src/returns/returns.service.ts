@@ -36,7 +36,7 @@ export class ReturnsService {
   ) {}
 
   async preview(_actor: NodeActor, wanted: Period): Promise<ReturnPreviewModel> {
-    const period = startedPeriod(wanted, new Date());
+    const period = reportablePeriod(wanted, this.config.firstPeriod, new Date());
     const manager = this.dataSource.manager;
     const built = buildQuarterlyReturn(await this.repository.sourceRows(manager, period), {
       returnId: PREVIEW_RETURN_ID,
@@ -66,7 +66,7 @@ export class ReturnsService {
    * transaction: a return is either signed and queued or not at all. Each submission of a period gets the next revision.
    */
   async submit(actor: NodeActor, wanted: Period): Promise<SubmittedReturnModel> {
-    const period = startedPeriod(wanted, new Date());
+    const period = reportablePeriod(wanted, this.config.firstPeriod, new Date());
     const saved = await this.dataSource.transaction(async (manager) => {
       await this.outbox.lockQueue(manager);
       const generatedAt = new Date();
@@ -121,8 +121,18 @@ export class ReturnsService {
   }
 }
 
-/** The period's canonical text, once it has begun: nothing can have been registered in a later one. */
-function startedPeriod(period: Period, now: Date): string {
+/**
+ * The period's canonical text, once it has begun (nothing can have been registered in a later one) and not before
+ * the node's first reporting period (an empty return there would be published as a true zero).
+ */
+function reportablePeriod(period: Period, firstPeriod: Period, now: Date): string {
+  if (periodStart(period) < periodStart(firstPeriod)) {
+    throw new ReturnsException(
+      ReturnsErrorCode.PERIOD_TOO_EARLY,
+      `The period is before this node's first reporting period, ${formatPeriod(firstPeriod)} (NODE_FIRST_PERIOD).`,
+      ['period'],
+    );
+  }
   if (periodStart(period) > calendarDayOf(now)) {
     throw new ReturnsException(ReturnsErrorCode.PERIOD_NOT_STARTED, 'The period has not begun yet.', ['period']);
   }

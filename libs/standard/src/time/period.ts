@@ -16,6 +16,17 @@ export interface YearPeriod {
 
 export type Period = QuarterPeriod | YearPeriod;
 
+/**
+ * The standard's floor for reported periods (docs/DATA-STANDARD.md section 3): the Palermo Protocol dates from 2000,
+ * and no source of this standard counts victims before it. An earlier period is a typo, and a release would publish
+ * its empty return as a true zero.
+ */
+export const FIRST_REPORTABLE_YEAR = 2000;
+
+export function isReportablePeriod(period: Period): boolean {
+  return period.year >= FIRST_REPORTABLE_YEAR;
+}
+
 const periodPattern = /^(\d{4})(?:-Q([1-4]))?$/;
 const firstYear = 1000;
 const lastYear = 9999;

@@ -191,6 +191,14 @@ describe('validateReturn', () => {
     expect(validateReturn(quarterlyReturn([victimRecord({ period: '2016' })], { period: '2016' })).ok).toBe(true);
   });
 
+  it('refuses a period before the first year the standard reports, at the period', () => {
+    for (const period of ['1899', '1900-Q1', '1999-Q4']) {
+      const result = validateReturn(quarterlyReturn([], { period }));
+      expect([period, errorsOf(result)]).toEqual([period, [expect.objectContaining({ pointer: '/period', code: 'OUT_OF_RANGE' })]]);
+    }
+    expect(validateReturn(quarterlyReturn([], { period: '2000-Q1' })).ok).toBe(true);
+  });
+
   it('checks the envelope', () => {
     const result = validateReturn(
       quarterlyReturn(records, {

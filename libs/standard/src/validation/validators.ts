@@ -3,7 +3,7 @@ import type { CountryMetadata } from '../records/country-metadata.js';
 import type { PseudonymisedRecord } from '../records/pseudonymised-record.js';
 import type { QuarterlyReturn } from '../records/quarterly-return.js';
 import type { RevocationNotice } from '../records/revocation-notice.js';
-import { comparePeriods, tryParsePeriod } from '../time/period.js';
+import { comparePeriods, FIRST_REPORTABLE_YEAR, isReportablePeriod, tryParsePeriod } from '../time/period.js';
 import { mapAjvErrors } from './ajv-error-mapping.js';
 import { compiledSchemas } from './schema-registry.js';
 import { type ValidationError, ValidationErrorCode, type ValidationResult } from './validation-error.js';
@@ -48,6 +48,14 @@ function returnRules(input: unknown): ValidationError[] {
   const country = input['country'];
   const period = input['period'];
   const errors: ValidationError[] = [];
+  const parsedPeriod = typeof period === 'string' ? tryParsePeriod(period) : undefined;
+  if (parsedPeriod !== undefined && !isReportablePeriod(parsedPeriod)) {
+    errors.push({
+      pointer: '/period',
+      code: ValidationErrorCode.OUT_OF_RANGE,
+      message: `period is before ${FIRST_REPORTABLE_YEAR}, the first year the standard reports`,
+    });
+  }
   const firstIndexByKey = new Map<string, number>();
   input['records'].forEach((record: unknown, index: number) => {
     if (!isObject(record)) return;
