@@ -8,8 +8,8 @@ import {
   DATABASE_UNAVAILABLE_RETRY_SECONDS,
   isDatabaseUnavailable,
 } from './database-unavailable.js';
-import { redactInputValues } from './redact-input-values.js';
-import { scalarInputExceptionOf, variablePathOf } from './scalars/scalar-input-error.js';
+import { redactInputValues, variablePathOf } from './redact-input-values.js';
+import { scalarInputExceptionOf } from './scalars/scalar-input-error.js';
 
 /** Codes that graphql-js and Apollo produce for bad requests; their messages are safe to return as they are. */
 const requestErrorCodes = new Set([

@@ -49,3 +49,17 @@ export function redactInputValues(message: string): string {
   }
   return text;
 }
+
+const redactedVariableError = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value(?: at "([^"]+)")?[;.]/;
+
+/**
+ * Where in the variables the bad value was, as the argument paths domain errors use (`input.validTo`,
+ * `input.registrations.1.period`). graphql-js states it only in its message, `Variable "$input" got invalid value
+ * ... at "input.validTo"; ...`; the redaction finds it past the value. A literal in the query text has no variable:
+ * its location says where.
+ */
+export function variablePathOf(message: string): string[] {
+  const match = redactedVariableError.exec(redactInputValues(message));
+  if (!match) return [];
+  return [match[2] === undefined ? match[1]! : match[2].replace(/\[(\d+)\]/g, '.$1')];
+}

@@ -1,6 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import packagedChromium from '@sparticuz/chromium';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /**
  * Headless Chromium from an npm package (@sparticuz/chromium ships the browser inside its tarball and unpacks it into
@@ -36,6 +35,8 @@ export async function launchHeadlessChromium(chromiumPath?: string): Promise<Bro
   let executable = chromiumPath ?? 'the npm package @sparticuz/chromium';
   try {
     if (chromiumPath !== undefined) await access(chromiumPath, constants.X_OK);
+    // Loaded on first use: the two packages take about 0.4 s to import, which every app and script would pay at start.
+    const [{ chromium }, { default: packagedChromium }] = await Promise.all([import('playwright-core'), import('@sparticuz/chromium')]);
     executable = chromiumPath ?? (await packagedChromium.executablePath());
     return await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS, headless: true });
   } catch (error) {
