@@ -309,6 +309,14 @@ describe('national node: persons and registrations over GraphQL', () => {
       ['no token at all', undefined, PERSONS, {}, 'UNAUTHENTICATED', []],
       ['a malformed person id', 'rapporteur', PERSON_IDENTITY, { personId: 'not-a-uuid' }, 'INVALID_ID', ['personId']],
       [
+        'an unknown person',
+        'rapporteur',
+        PERSON_IDENTITY,
+        { personId: '00000000-0000-4000-8000-00000000abcd' },
+        'PERSON_NOT_FOUND',
+        ['personId'],
+      ],
+      [
         'a number as the sex of a registration',
         'rapporteur',
         CREATE_PERSON,
