@@ -10,7 +10,7 @@ import { createScratchDatabase, type ScratchDatabase } from '#app/database';
 import { graphql } from '../../scripts/federation/graphql-client.js';
 import { returnRequest } from './corpus/corpus-case.js';
 import { AppProcess, freePort, waitFor } from './support/app-process.js';
-import { hubSpec, importSyntheticCases, nodeSpec, whenStatementRuns, withAppDatabase } from './support/federation-kit.js';
+import { hubSpec, importSyntheticCases, nodeSpec, holdWrites, withAppDatabase } from './support/federation-kit.js';
 import { hubConsistency, type AcknowledgedReturn } from './support/hub-consistency.js';
 import { ReliabilityRecorder } from './support/reliability-summary.js';
 import { reliabilitySettings } from './support/reliability-settings.js';
@@ -186,14 +186,18 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
       const revision = acknowledged.filter((earlier) => earlier.period === period).length + 1;
       const sent = germany.buildReturn(period, { count: BIG_RETURN_RECORDS, revision });
       const jws = germany.sign(sent, RETURN_TYPE);
+      const held = moment === 'INSERTING' ? await holdWrites(hubDatabase, 'hub_record') : undefined;
       const inFlight = submit(jws);
-      if (moment === 'INSERTING') {
-        if (!(await whenStatementRuns(hubDatabase, 'INSERT INTO hub_record%', 60_000)))
+      if (held !== undefined) {
+        if (!(await held.waitingStatement('INSERT INTO hub_record%', 60_000))) {
+          await held.release();
           throw new Error('the insert of records was never seen');
-      } else {
+        }
+      } else if (typeof moment === 'number') {
         await sleep(moment * ingestMs);
       }
       await hub?.kill('SIGKILL');
+      await held?.release();
       const seen = await inFlight;
       await startHub();
       const again = await submit(jws);
@@ -233,14 +237,18 @@ describe('reliability: faults (processes killed, the hub away, PostgreSQL stoppe
       ...(hubDatabase.url ? ['STORING' as const] : []),
     ];
     for (const moment of moments) {
+      const held = moment === 'STORING' ? await holdWrites(hubDatabase, 'hub_release_cell') : undefined;
       const inFlight = publish(`killed at ${moment}`);
-      if (moment === 'STORING') {
-        if (!(await whenStatementRuns(hubDatabase, 'INSERT INTO hub_release_cell%', 60_000)))
+      if (held !== undefined) {
+        if (!(await held.waitingStatement('INSERT INTO hub_release_cell%', 60_000))) {
+          await held.release();
           throw new Error('the insert of cells was never seen');
-      } else {
+        }
+      } else if (typeof moment === 'number') {
         await sleep(moment * releaseMs);
       }
       await hub?.kill('SIGKILL');
+      await held?.release();
       const seen = await inFlight;
       await startHub();
       const { releases } = await atHub<{ releases: Array<{ number: number; datasets: Array<{ cellCount: number }> }> }>(

@@ -104,29 +104,56 @@ export async function withAppDatabase<T>(database: ScratchDatabase, work: (run: 
   }
 }
 
+/** Writes to one table held at the database until the caller lets them go. */
+export interface HeldWrites {
+  /** Resolves true once a statement matching `pattern` of another session waits on the table, false at the timeout. */
+  waitingStatement(pattern: string, timeoutMs: number): Promise<boolean>;
+  /** Lets the held writes go on (or fail, if their session has died meanwhile). */
+  release(): Promise<void>;
+}
+
 /**
- * On PostgreSQL, waits until a statement matching `pattern` runs in `database`'s own sessions (seen in
- * pg_stat_activity), so that a kill lands inside that statement's transaction. Undefined on the embedded database,
- * which cannot be watched from outside; then the caller times its kill instead.
+ * On PostgreSQL, holds a SHARE lock on `table` (reads go on, writes wait), so that a kill can land inside a write's
+ * transaction whatever the machine's speed: a fast insert is otherwise over between two looks at pg_stat_activity.
+ * Undefined on the embedded database, which cannot be watched from outside; then the caller times its kill instead.
  */
-export async function whenStatementRuns(database: ScratchDatabase, pattern: string, timeoutMs: number): Promise<boolean | undefined> {
+export async function holdWrites(database: ScratchDatabase, table: string): Promise<HeldWrites | undefined> {
   if (database.url === undefined) return undefined;
   const { default: pg } = await import('pg');
   const name = decodeURIComponent(new URL(database.url).pathname.slice(1));
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  const holder = new pg.Client({ connectionString: database.url });
+  // A second session looks: pg_stat_activity read inside the holder's transaction would be a frozen snapshot.
+  const watcher = new pg.Client({ connectionString: database.url });
+  await Promise.all([holder.connect(), watcher.connect()]);
+  let released = false;
+  const release = async (): Promise<void> => {
+    if (released) return;
+    released = true;
+    try {
+      await holder.query('ROLLBACK');
+    } finally {
+      await Promise.all([holder.end(), watcher.end()]);
+    }
+  };
   try {
+    await holder.query('BEGIN');
+    await holder.query(`LOCK TABLE ${table} IN SHARE MODE`);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  const waitingStatement = async (pattern: string, timeoutMs: number): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const { rows } = await client.query<{ running: number }>(
-        `SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE $2 AND pid <> pg_backend_pid()`,
+      const { rows } = await watcher.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = $1 AND state = 'active' AND query LIKE $2 AND pid <> pg_backend_pid()`,
         [name, pattern],
       );
-      if ((rows[0]?.running ?? 0) > 0) return true;
+      if ((rows[0]?.waiting ?? 0) > 0) return true;
       await new Promise((done) => setTimeout(done, 5));
     }
     return false;
-  } finally {
-    await client.end();
-  }
+  };
+  return { waitingStatement, release };
 }
