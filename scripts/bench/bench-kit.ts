@@ -67,7 +67,7 @@ export function printTable(title: string, rows: Record<string, string | number>[
 
 /** The last line of every benchmark, read by people and by `npm run bench`. */
 export function printRatio(name: string, ratio: number, target: number | undefined, higherIsBetter = false): void {
-  const verdict = target === undefined ? '' : (higherIsBetter ? ratio >= target : ratio <= target) ? ' (target met)' : ' (TARGET MISSED)';
+  const verdict = target === undefined ? '' : (higherIsBetter ? ratio >= target : ratio <= target) ? ' TARGET MET' : ' TARGET MISSED';
   const targetText = target === undefined ? '' : `, target ${higherIsBetter ? '>=' : '<='} ${target}`;
   process.stdout.write(`\nRATIO ${name}: ${ratio.toFixed(2)}${targetText}${verdict}\n`);
 }

@@ -151,6 +151,7 @@ describe('national node: persons and registrations over GraphQL', () => {
       nextRevision: 1,
       recordCount: 2,
       withheld: { noConsent: 0, invalid: 0 },
+      needsZeroConfirmation: false,
       threshold: 5,
     });
     expect(previewReturn.datasets.map((dataset: { id: string }) => dataset.id).sort()).toEqual([
@@ -273,6 +274,16 @@ describe('national node: persons and registrations over GraphQL', () => {
       ['a period that has not begun', 'rapporteur', SUBMIT_RETURN, { period: '2099-Q1' }, 'PERIOD_NOT_STARTED', ['period']],
       ['the year 1899', 'rapporteur', SUBMIT_RETURN, { period: '1899' }, 'PERIOD_TOO_EARLY', ['period']],
       ['a quarter of 1900', 'rapporteur', PREVIEW_RETURN, { period: '1900-Q1' }, 'PERIOD_TOO_EARLY', ['period']],
+      // 2016-Q3 for 2026-Q3: a past period this node never had a registration in would publish a false zero.
+      ["a typo'd past period", 'rapporteur', SUBMIT_RETURN, { period: '2016-Q3' }, 'ZERO_NOT_CONFIRMED', ['period']],
+      [
+        'a true zero confirmed for a period with registrations',
+        'rapporteur',
+        SUBMIT_RETURN,
+        { period: '2026-Q1', confirmZero: true },
+        'NOT_A_ZERO',
+        ['confirmZero'],
+      ],
       [
         'a rapporteur of another country',
         'foreignRapporteur',

@@ -2,7 +2,8 @@
  * The federation on one machine, as separate processes over real HTTP on loopback: a hub and two national nodes.
  * Proves that planted canary identities never leave their node (request bodies, hub database, any log line), that a
  * revocation travels node -> hub -> node as a signed receipt and the next release no longer counts the person, that a
- * return submitted while the hub is down arrives once after it restarts, and that published counts equal the nodes'
+ * return submitted while the hub is down arrives once after it restarts, that a period without registrations goes only
+ * as a confirmed true zero (flagged `-`), and that published counts equal the nodes'
  * inputs exactly (the hub runs without perturbation here, NODE_ENV=test).
  * Needs the compiled apps (`npm test` builds first).
  */
@@ -254,6 +255,54 @@ describe('federation of a hub and two national nodes over HTTP', () => {
       admin,
     );
     expect(publishRelease.number).toBe(2);
+  }, 120_000);
+
+  it('publishes a period without registrations only as a true zero the rapporteur confirmed, flagged `-`', async () => {
+    const at = nodes[0]!;
+    // A period this node never had a registration in: a typo until the rapporteur says otherwise.
+    await expect(graphql(at.url, SUBMIT_RETURN, { period: '2025-Q4' }, at.token)).rejects.toMatchObject({ code: 'ZERO_NOT_CONFIRMED' });
+    const { submitReturn } = await graphql<{ submitReturn: { recordCount: number; confirmedZero: boolean } }>(
+      at.url,
+      SUBMIT_RETURN,
+      { period: '2025-Q4', confirmZero: true },
+      at.token,
+    );
+    expect(submitReturn).toMatchObject({ recordCount: 0, confirmedZero: true });
+    await waitUntilReceipted(at);
+    const { submissionStatus } = await graphql<{ submissionStatus: { countries: { country: string; confirmedZero: boolean | null }[] } }>(
+      hubUrl,
+      'query { submissionStatus(period: "2025-Q4") { countries { country confirmedZero } } }',
+      {},
+      admin,
+    );
+    expect(submissionStatus.countries).toEqual([
+      { country: 'AT', confirmedZero: true },
+      { country: 'CH', confirmedZero: null },
+    ]);
+    const { publishRelease } = await graphql<{ publishRelease: { number: number } }>(
+      hubUrl,
+      'mutation { publishRelease(note: "a true zero") { number } }',
+      {},
+      admin,
+    );
+    expect(publishRelease.number).toBe(3);
+    const { figures } = await graphql<{
+      figures: {
+        cells: { dimensions: { code: string }[]; value: number | null; flags: string }[];
+        flagLabels: { flag: string; label: string }[];
+      };
+    }>(
+      hubUrl,
+      `query { figures(dataset: "victims_sex_age", filter: { geo: ["AT", "CH"], time: ["2025-Q4"], leg_stat: ["TOTAL"], sex: ["TOTAL"], age: ["TOTAL"] }) {
+         cells { dimensions { code } value flags } flagLabels { flag label } } }`,
+      {},
+      await issuer.issue({ roles: [Role.RESEARCHER], ttl: '1h' }),
+    );
+    expect(figures.cells.map((cell) => [cell.dimensions[0]!.code, cell.value, cell.flags])).toEqual([
+      ['AT', 0, '-'],
+      ['CH', null, ':'],
+    ]);
+    expect(figures.flagLabels).toContainEqual({ flag: '-', label: 'true zero, confirmed by the reporting country' });
   }, 120_000);
 
   it('never lets a canary identity reach the hub: bodies, hub database, logs; and published counts are exact', async () => {

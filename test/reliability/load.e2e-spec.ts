@@ -138,6 +138,13 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
               'query($geo: String!) { figures(dataset: "victims_sex_age", measure: RATE_PER_100K, filter: { geo: [$geo], time: ["2025"], sex: ["TOTAL"], age: ["TOTAL"] }) { cells { value flags } } }',
             variables: (client) => ({ geo: geoOf(client) }),
           },
+          {
+            // Two root fields on "the latest release": one answer must never mix two releases.
+            name: 'figures and a comparative report of the latest release in one answer',
+            query:
+              'query($geo: String!) { figures(dataset: "victims_sex_age", filter: { geo: [$geo], time: ["2025"], sex: ["TOTAL"], age: ["TOTAL"] }) { release values } comparativeReport(dataset: "victims_sex_age", countries: [$geo]) { release } }',
+            variables: (client) => ({ geo: geoOf(client) }),
+          },
         ]
       : [
           {
@@ -229,6 +236,7 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
           queryLatencies.push(performance.now() - started);
           const outcome = outcomeOf(answer);
           if (outcome !== 'OK') queryErrors.push(`${chosen.name}: ${outcome} ${answer.text.slice(0, 200)}`);
+          else if (mixesReleases(answer.text)) queryErrors.push(`${chosen.name}: two releases in one answer ${answer.text.slice(0, 200)}`);
         } catch (error) {
           queryErrors.push(`${chosen.name}: ${(error as Error).name}`);
         }
@@ -318,3 +326,10 @@ describe(`reliability: load (${COUNTRIES.length} nodes submitting while ${CLIENT
     });
   }, 900_000);
 });
+
+/** Whether an answer's root fields read different releases (each selects `release`). */
+function mixesReleases(text: string): boolean {
+  const data = (JSON.parse(text) as { data?: Record<string, { release?: number } | null> }).data ?? {};
+  const releases = new Set(Object.values(data).flatMap((field) => (typeof field?.release === 'number' ? [field.release] : [])));
+  return releases.size > 1;
+}

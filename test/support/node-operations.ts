@@ -26,12 +26,13 @@ export const REVOKE_CONSENT = `mutation ($personId: UUID!) {
 export const REVOCATIONS = `query ($states: [ConsentRevocationState!]) {
   revocations(states: $states) { id personId pseudonym revokedAt state attempts lastErrorCode erased figuresPromise receiptedAt } }`;
 
-const submittedReturnFields = `returnId period revision generatedAt recordCount withheld { noConsent invalid }
+const submittedReturnFields = `returnId period revision generatedAt recordCount withheld { noConsent invalid } confirmedZero
   state attempts lastErrorCode hubStatus deliveredAt`;
-export const SUBMIT_RETURN = `mutation ($period: Period!) { submitReturn(period: $period) { ${submittedReturnFields} } }`;
+export const SUBMIT_RETURN = `mutation ($period: Period!, $confirmZero: Boolean) {
+  submitReturn(period: $period, confirmZero: $confirmZero) { ${submittedReturnFields} } }`;
 export const RETURNS = `query ($period: Period) { returns(period: $period) { ${submittedReturnFields} } }`;
 export const PREVIEW_RETURN = `query ($period: Period!) {
-  previewReturn(period: $period) { period nextRevision recordCount withheld { noConsent invalid } threshold
+  previewReturn(period: $period) { period nextRevision recordCount withheld { noConsent invalid } needsZeroConfirmation threshold
     datasets { id title dimensions cells { coordinates count value flags belowThreshold } } } }`;
 
 export const OUTBOX = `query ($states: [OutboxState!], $kind: OutboxKind) {

@@ -6,6 +6,7 @@ import { CreatePopulation1771200004000 } from '../../../libs/database/src/migrat
 import { CreateReleases1771200005000 } from '../../../libs/database/src/migrations/hub/1771200005000-create-releases.js';
 import { CreateAccessLog1771300000000 } from '../../../libs/database/src/migrations/hub/1771300000000-create-access-log.js';
 import { CreateRevisionHolds1771400000000 } from '../../../libs/database/src/migrations/hub/1771400000000-create-revision-holds.js';
+import { AddConfirmedZero1771500000000 } from '../../../libs/database/src/migrations/hub/1771500000000-add-confirmed-zero.js';
 
 /** The hub's migrations in order; each is a class under libs/database/src/migrations/hub/. */
 export const hubMigrations: Function[] = [
@@ -17,4 +18,5 @@ export const hubMigrations: Function[] = [
   CreateReleases1771200005000,
   CreateAccessLog1771300000000,
   CreateRevisionHolds1771400000000,
+  AddConfirmedZero1771500000000,
 ];

@@ -8,6 +8,8 @@ import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { CountryMetadataModule } from './country-metadata/country-metadata.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/figures.module.js';
+import { FigureInputsModule } from './figures-cache/figure-inputs.module.js';
+import { FiguresCacheModule } from './figures-cache/figures-cache.module.js';
 import { hubEntities } from './hub.entities.js';
 import { hubMigrations } from './hub.migrations.js';
 import { KeysModule } from './keys/keys.module.js';
@@ -38,6 +40,7 @@ export const HUB_FEATURES: ReadonlyArray<Type> = [
   AccessLogModule,
   CatalogueModule,
   FiguresModule,
+  FiguresCacheModule,
   ExportsModule,
   ReportsModule,
 ];
@@ -50,6 +53,7 @@ export class HubModule {
       module: HubModule,
       imports: [
         HubConfigModule.forRoot(config),
+        FigureInputsModule,
         DatabaseModule.forRootAsync({
           inject: [HubConfig],
           useFactory: (hubConfig: HubConfig) => ({

@@ -4,6 +4,7 @@ import { CreateOutbox1795300000003 } from '../../../libs/database/src/migrations
 import { CreateReturns1795300000004 } from '../../../libs/database/src/migrations/node/1795300000004-create-returns.js';
 import { CreateRevocations1795300000005 } from '../../../libs/database/src/migrations/node/1795300000005-create-revocations.js';
 import { AddRevocationPromise1795400000001 } from '../../../libs/database/src/migrations/node/1795400000001-add-revocation-promise.js';
+import { AddConfirmedZero1795500000001 } from '../../../libs/database/src/migrations/node/1795500000001-add-confirmed-zero.js';
 
 /** The node's migrations in order; each is a class under libs/database/src/migrations/node/. */
 export const nodeMigrations: Function[] = [
@@ -13,4 +14,5 @@ export const nodeMigrations: Function[] = [
   CreateReturns1795300000004,
   CreateRevocations1795300000005,
   AddRevocationPromise1795400000001,
+  AddConfirmedZero1795500000001,
 ];

@@ -5,6 +5,7 @@ import { AuthGuard } from './auth.guard.js';
 import { DevIssuer } from './dev-issuer.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import { TokenBucketRateLimiter } from './rate-limiter.js';
+import { RequestAuthenticator } from './request-authenticator.js';
 
 /** Injection token of the app's `AuthConfig`. */
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
@@ -12,7 +13,7 @@ export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
 @Module({})
 export class AuthModule {
   /**
-   * Global: provides `JwtVerifier`, the rate limiter and the deny-by-default guard for every route and resolver.
+   * Global: provides `JwtVerifier`, the rate limiter, the request authenticator and the deny-by-default guard for every route and resolver.
    * In DEV_ISSUER mode the development key pair is created on first start, so a fresh checkout runs without set-up.
    */
   static forRoot(config: AuthConfig | ResolvedAuthConfig): DynamicModule {
@@ -31,9 +32,10 @@ export class AuthModule {
           },
         },
         { provide: TokenBucketRateLimiter, useFactory: () => new TokenBucketRateLimiter({ perMinute: config.rateLimitPerMinute }) },
+        RequestAuthenticator,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [AUTH_CONFIG, JwtVerifier, TokenBucketRateLimiter],
+      exports: [AUTH_CONFIG, JwtVerifier, TokenBucketRateLimiter, RequestAuthenticator],
     };
   }
 }

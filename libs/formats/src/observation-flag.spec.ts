@@ -12,7 +12,7 @@ import { errorCodeOf } from './testing/error-code.js';
 
 describe('observation flags', () => {
   it('lists the standard flags in the canonical order of the data standard', () => {
-    expect(OBSERVATION_FLAG_ORDER.join('')).toBe(':bcdepruz');
+    expect(OBSERVATION_FLAG_ORDER.join('')).toBe(':-bcdepruz');
     expect(Object.keys(DEFAULT_FLAG_LABELS).sort()).toEqual([...OBSERVATION_FLAG_ORDER].sort());
   });
 

@@ -2,7 +2,7 @@ import { OBSERVATION_FLAG_CODES, OBSERVATION_FLAG_LABELS, type ObservationFlag }
 import { FormatsException, FormatsExceptionCode } from './formats.exception.js';
 
 /**
- * Eurostat's observation flags in the data standard's canonical order (`:` then alphabetical, as Eurostat writes
+ * Eurostat's observation flags in the data standard's canonical order (`:`, `-`, then alphabetical, as Eurostat writes
  * `bep`), with the standard's labels; every output writes combined flags in this order (`cu`, never `uc`) so that
  * equal flag sets compare equal as text.
  */

@@ -487,6 +487,34 @@ export const HUB_INTAKE_CASES: readonly HubCase[] = [
     field: 'submitReturn',
   },
   {
+    name: 'a confirmed true zero that carries records',
+    target: 'hub-intake',
+    request: returnWith((p) => {
+      p['confirmedZero'] = true;
+      p['withheld'] = { noConsent: 0, invalid: 0 };
+    }),
+    expect: 'INVALID_RETURN',
+    field: 'submitReturn',
+  },
+  {
+    name: 'a confirmed true zero that withholds records',
+    target: 'hub-intake',
+    request: returnWith((p) => {
+      p['confirmedZero'] = true;
+      p['records'] = [];
+      p['withheld'] = { noConsent: 3, invalid: 0 };
+    }),
+    expect: 'INVALID_RETURN',
+    field: 'submitReturn',
+  },
+  {
+    name: 'confirmedZero false (the field only ever states a zero)',
+    target: 'hub-intake',
+    request: returnWith((p) => (p['confirmedZero'] = false)),
+    expect: 'INVALID_RETURN',
+    field: 'submitReturn',
+  },
+  {
     name: 'return naming another node',
     target: 'hub-intake',
     request: returnWith((p) => (p['nodeId'] = 'node-de')),

@@ -1,5 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Principal } from '#app/auth';
+import { noteCapturedAccess } from './access-events.capture.js';
 import { AccessLogRepository, type AccessLogRow } from './access-log.repository.js';
 import type { AccessLogEntryModel } from './access-log.model.js';
 
@@ -38,6 +39,8 @@ export class AccessLogService implements BeforeApplicationShutdown {
   constructor(private readonly repository: AccessLogRepository) {}
 
   record(event: AccessEvent, at = new Date()): Promise<void> {
+    const { principal: _caller, ...coordinates } = event;
+    noteCapturedAccess(coordinates);
     return new Promise<void>((resolve, reject) => {
       this.pending.push({
         row: [

@@ -63,6 +63,11 @@ export interface HubSettings {
   readonly queryLimits: QueryLimits;
   /** `CHROMIUM_PATH`: the Chromium that prints reports to PDF; unset, the one of the npm package @sparticuz/chromium. */
   readonly chromiumPath: string | undefined;
+  /**
+   * `FIGURES_CACHE_BYTES`: memory for serialised answers of released figures (figures, comparativeReport), served
+   * again without running a resolver until the next release or reference-data change; 0 turns the cache off.
+   */
+  readonly figuresCacheBytes: number;
 }
 
 /** Every setting of the hub, read and validated once at start; a bad value stops the start with its variable named. */
@@ -99,6 +104,7 @@ export class HubConfig {
         maxTokens: read.integer('QUERY_MAX_TOKENS', 6000, { min: 100, max: 1_000_000 }),
       },
       chromiumPath: read.optionalString('CHROMIUM_PATH'),
+      figuresCacheBytes: read.integer('FIGURES_CACHE_BYTES', 256 * 1024 * 1024, { min: 0, max: 64 * 1024 * 1024 * 1024 }),
     });
   }
 }

@@ -15,11 +15,15 @@ import type { CountryMetadataModel } from './country-metadata.model.js';
 import { CountryMetadataRepository } from './country-metadata.repository.js';
 import type { SetCountryMetadataInput } from './dto/set-country-metadata.input.js';
 import { definitionDiffersFromStandard } from './metadata-flags.js';
+import { FigureInputs } from '../figures-cache/figure-inputs.js';
 
 /** Country metadata per period (docs/DATA-STANDARD.md section 4), set by the hub administrator. */
 @Injectable()
 export class CountryMetadataService {
-  constructor(private readonly repository: CountryMetadataRepository) {}
+  constructor(
+    private readonly repository: CountryMetadataRepository,
+    private readonly figureInputs: FigureInputs,
+  ) {}
 
   /** Creates or replaces the entry of a country starting at `validFrom`, after validation against the standard. */
   async set(input: SetCountryMetadataInput, now = new Date()): Promise<CountryMetadataModel> {
@@ -57,7 +61,7 @@ export class CountryMetadataService {
       standardVersion: metadata.standardVersion,
       updatedAt: now,
     };
-    await this.repository.save(entity);
+    await this.figureInputs.changing(() => this.repository.save(entity));
     return toModel(entity);
   }
 
@@ -89,7 +93,7 @@ export class CountryMetadataService {
         ['validFrom'],
       );
     }
-    await this.repository.delete(country, validFrom);
+    await this.figureInputs.changing(() => this.repository.delete(country, validFrom));
     return toModel(entity);
   }
 }

@@ -98,6 +98,20 @@ export class FigureTableModel {
 
   @Field(() => [FigureCellModel], { description: 'Every combination of the selected codes, row-major.' })
   cells!: FigureCellModel[];
+
+  @Field(() => [Float], {
+    nullable: 'items',
+    description:
+      'Compact form, for large answers: the value of every cell in the order of `cells` (row-major over `dimensions`, ' +
+      'the last dimension varying fastest, as in JSON-stat), null when suppressed (c) or not available (:).',
+  })
+  values!: (number | null)[];
+
+  @Field(() => [String], { description: 'Compact form: the flags of every cell in the order of `values` ("" when none).' })
+  flags!: string[];
+
+  @Field(() => [[String]], { description: 'Compact form: the note ids of every cell in the order of `values`.' })
+  cellNoteIds!: (readonly string[])[];
 }
 
 /** Labels of the flags used in a set of flag strings, in the standard's order. */
@@ -137,5 +151,8 @@ export function toFigureTableModel(table: FigureTableData): FigureTableModel {
     notes: table.notes,
     flagLabels: flagLegend(flagTexts),
     cells,
+    values: table.cells.map((cell) => cell.value),
+    flags: table.cells.map((cell) => cell.flags),
+    cellNoteIds: table.cells.map((cell) => cell.noteIds),
   };
 }

@@ -8,12 +8,21 @@ import { RevisionsModule } from '../revisions/revisions.module.js';
 import { ComparativeRowResolver, FiguresResolver } from './figures.resolver.js';
 import { FiguresService } from './figures.service.js';
 import { PopulationDenominators } from './population-denominators.js';
+import { LatestReleaseLoader } from './latest-release.loader.js';
 import { PreviewService } from './preview.service.js';
 import { ReleasedCubes } from './released-cubes.reader.js';
 
 @Module({
   imports: [ReleasesModule, RevisionsModule, PopulationModule, CountryMetadataModule, CatalogueModule, AccessLogModule],
-  providers: [FiguresService, PreviewService, ReleasedCubes, PopulationDenominators, FiguresResolver, ComparativeRowResolver],
+  providers: [
+    FiguresService,
+    PreviewService,
+    ReleasedCubes,
+    PopulationDenominators,
+    LatestReleaseLoader,
+    FiguresResolver,
+    ComparativeRowResolver,
+  ],
   exports: [FiguresService, ReleasedCubes, PopulationDenominators],
 })
 export class FiguresModule {}

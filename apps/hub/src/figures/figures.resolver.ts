@@ -19,6 +19,7 @@ import { FIGURE_READERS, PREVIEWERS } from './figure-roles.js';
 import { FigureTableModel, toFigureTableModel } from './figure-table.model.js';
 import type { TableSource } from './figure-table.js';
 import { FiguresService, MAX_GRAPHQL_CELLS } from './figures.service.js';
+import { LatestReleaseLoader } from './latest-release.loader.js';
 import { PreviewService } from './preview.service.js';
 
 /** Released figures for every signed-in role; previews of unreleased figures for rapporteurs (own countries) and admins. */
@@ -29,18 +30,32 @@ export class FiguresResolver {
     private readonly figuresService: FiguresService,
     private readonly previewService: PreviewService,
     private readonly accessLog: AccessLogService,
+    private readonly latestRelease: LatestReleaseLoader,
   ) {}
 
   @Query(() => FigureTableModel, { description: 'A slice of a released dataset: counts or rates, flags and notes per cell.' })
-  async figures(@Args() args: FiguresArgs, @CurrentPrincipal() principal: Principal): Promise<FigureTableModel> {
-    const table = await this.figuresService.released({ ...args, filter: toFigureFilter(args.filter), maxCells: MAX_GRAPHQL_CELLS });
+  async figures(
+    @Args() args: FiguresArgs,
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
+  ): Promise<FigureTableModel> {
+    const table = await this.figuresService.released({
+      ...args,
+      release: await this.latestRelease.resolve(request, args.release),
+      filter: toFigureFilter(args.filter),
+      maxCells: MAX_GRAPHQL_CELLS,
+    });
     await this.accessLog.record({ principal, operation: 'figures', dataset: table.dataset, release: releaseOf(table.source) });
     return toFigureTableModel(table);
   }
 
   @Query(() => ComparativeReportModel, { description: "A dataset's total by country and period, ranked, with definitions." })
-  async comparativeReport(@Args() args: ComparativeReportArgs, @CurrentPrincipal() principal: Principal): Promise<ComparativeReportModel> {
-    const report = await this.figuresService.comparative(args);
+  async comparativeReport(
+    @Args() args: ComparativeReportArgs,
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
+  ): Promise<ComparativeReportModel> {
+    const report = await this.figuresService.comparative({ ...args, release: await this.latestRelease.resolve(request, args.release) });
     await this.accessLog.record({
       principal,
       operation: 'comparativeReport',

@@ -5,6 +5,7 @@ import type { LoadPopulationTableInput } from './dto/load-population-table.input
 import type { PopulationFigureModel, PopulationTableModel } from './population-table.model.js';
 import { PopulationErrorCode, PopulationException } from './population.exception.js';
 import { PopulationRepository } from './population.repository.js';
+import { FigureInputs } from '../figures-cache/figure-inputs.js';
 
 /**
  * Versioned population denominators. The project's own copy (libs/standard) is loaded at the first start; an
@@ -17,6 +18,7 @@ export class PopulationService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: PopulationRepository,
+    private readonly figureInputs: FigureInputs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,6 +60,12 @@ export class PopulationService implements OnApplicationBootstrap {
       }
       throw error;
     }
+    await this.figureInputs.changing(() => this.insertNewVersion(table, now));
+    this.logger.log({ msg: 'population table loaded', version: table.version, observations: table.observations.length });
+    return (await this.tables()).find((model) => model.version === table.version) as PopulationTableModel;
+  }
+
+  private async insertNewVersion(table: PopulationTable, now: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.repository.lockTables(manager);
       if (await this.repository.versionExists(table.version, manager)) {
@@ -67,8 +75,6 @@ export class PopulationService implements OnApplicationBootstrap {
       }
       await this.repository.insertTable(manager, table, now);
     });
-    this.logger.log({ msg: 'population table loaded', version: table.version, observations: table.observations.length });
-    return (await this.tables()).find((model) => model.version === table.version) as PopulationTableModel;
   }
 
   /** Every loaded version, the current one first. */

@@ -29,10 +29,10 @@ describe('release plan', () => {
   const plan = planRelease({
     expectedCountries: ['AT', 'DE', 'FR'],
     submissions: [
-      { country: 'AT', period: '2025-Q3' },
-      { country: 'AT', period: '2025-Q4' },
-      { country: 'DE', period: '2025-Q4' },
-      { country: 'CH', period: '2025-Q4' },
+      { country: 'AT', period: '2025-Q3', confirmedZero: false },
+      { country: 'AT', period: '2025-Q4', confirmedZero: false },
+      { country: 'DE', period: '2025-Q4', confirmedZero: false },
+      { country: 'CH', period: '2025-Q4', confirmedZero: false },
     ],
     metadata: [
       {
@@ -72,5 +72,29 @@ describe('release plan', () => {
     expect(coverage('EU27_2020', '2025-Q4')).toMatchObject({ reported: true, flags: ':p', breakdownsNotCollected: ['reg_org'] });
     expect(coverage('DACH', '2025-Q4')).toMatchObject({ reported: true, flags: 'p' });
     expect(coverage('DACH', '2025-Q3')).toMatchObject({ reported: true, flags: ':' });
+  });
+
+  it('flags a confirmed true zero `-`, and its year only when every return of the year in force is one', () => {
+    const zeros = planRelease({
+      expectedCountries: ['LU', 'MT'],
+      submissions: [
+        { country: 'LU', period: '2024-Q1', confirmedZero: true },
+        { country: 'LU', period: '2024-Q2', confirmedZero: true },
+        { country: 'MT', period: '2024-Q1', confirmedZero: true },
+        { country: 'MT', period: '2024-Q2', confirmedZero: false },
+      ],
+      metadata: [],
+      groups: [defineCountryGroup('LUMT', 'Luxembourg and Malta', ['LU', 'MT'])],
+      publishedAt: new Date('2026-01-10T00:00:00Z'),
+      provisionalQuarters: 2,
+    });
+    const zeroCoverage = (geo: string, time: string) => zeros.coverage.get(coverageKey(geo, time));
+    expect(zeroCoverage('LU', '2024-Q1')).toMatchObject({ reported: true, flags: '-' });
+    expect(zeroCoverage('LU', '2024')).toMatchObject({ reported: true, flags: '-' });
+    expect(zeroCoverage('MT', '2024-Q1')).toMatchObject({ reported: true, flags: '-' });
+    expect(zeroCoverage('MT', '2024-Q2')).toMatchObject({ reported: true, flags: '' });
+    expect(zeroCoverage('MT', '2024')).toMatchObject({ reported: true, flags: '' });
+    // A group adds its members' figures: a member's zero is a value like any other, not the group's flag.
+    expect(zeroCoverage('LUMT', '2024-Q1')).toMatchObject({ reported: true, flags: '' });
   });
 });

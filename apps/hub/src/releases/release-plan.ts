@@ -28,17 +28,28 @@ export interface Coverage {
   readonly geo: string;
   readonly time: string;
   readonly reported: boolean;
-  /** Flags every cell of this geo and time carries: `:` missing (or, for a group, a member missing), `p`, `d`, `b`. */
+  /**
+   * Flags every cell of this geo and time carries: `:` missing (or, for a group, a member missing), `-` a true zero the
+   * country confirmed, `p`, `d`, `b`.
+   */
   readonly flags: string;
   /** Dimension ids whose non-TOTAL cells are not available (`:`). */
   readonly breakdownsNotCollected: readonly string[];
+}
+
+/** A country and period with an accepted return. */
+export interface AcceptedPeriod {
+  readonly country: string;
+  readonly period: string;
+  /** The revision in force confirms that nothing was registered (a true zero). */
+  readonly confirmedZero: boolean;
 }
 
 export interface ReleasePlanInput {
   /** Countries of the active nodes. */
   readonly expectedCountries: readonly string[];
   /** Every (country, period) with an accepted return. */
-  readonly submissions: readonly { readonly country: string; readonly period: string }[];
+  readonly submissions: readonly AcceptedPeriod[];
   readonly metadata: readonly MetadataEntry[];
   readonly groups: readonly CountryGroup[];
   readonly publishedAt: Date;
@@ -59,14 +70,18 @@ export function coverageKeyParts(key: string): { geo: string; time: string } {
 
 export function planRelease(input: ReleasePlanInput): ReleasePlan {
   const reported = new Set<string>();
+  // A time is a confirmed zero when every return in force that counts into it is one: a year, when all its returns are.
+  const confirmedZero = new Map<string, boolean>();
   const periods = new Map<string, Period>();
-  for (const { country, period: text } of input.submissions) {
+  for (const { country, period: text, confirmedZero: zero } of input.submissions) {
     const period = parsePeriod(text);
     const year = yearPeriod(period.year);
     periods.set(text, period);
     periods.set(formatPeriod(year), year);
-    reported.add(coverageKey(country, text));
-    reported.add(coverageKey(country, formatPeriod(year)));
+    for (const key of [coverageKey(country, text), coverageKey(country, formatPeriod(year))]) {
+      reported.add(key);
+      confirmedZero.set(key, (confirmedZero.get(key) ?? true) && zero);
+    }
   }
   const times = [...periods.values()].sort(comparePeriods);
   const countries = [...new Set([...input.expectedCountries, ...input.submissions.map((submission) => submission.country)])].sort();
@@ -87,7 +102,12 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
         geo: country,
         time,
         reported: true,
-        flags: combineFlags(isProvisional(period) ? 'p' : '', verdict.definitionDiffers ? 'd' : '', verdict.breakInSeries ? 'b' : ''),
+        flags: combineFlags(
+          confirmedZero.get(key) === true ? '-' : '',
+          isProvisional(period) ? 'p' : '',
+          verdict.definitionDiffers ? 'd' : '',
+          verdict.breakInSeries ? 'b' : '',
+        ),
         breakdownsNotCollected: verdict.breakdownsNotCollected,
       });
     }

@@ -8,7 +8,7 @@ import { datasetAggregationSql, personTimeRowsSql, type AggregatedRow } from './
 import { ReleaseCoverageEntity } from './release-coverage.entity.js';
 import { ReleaseDatasetEntity } from './release-dataset.entity.js';
 import { ReleaseEntity } from './release.entity.js';
-import { coverageKey, type Coverage } from './release-plan.js';
+import { coverageKey, type AcceptedPeriod, type Coverage } from './release-plan.js';
 import { cellKey } from './revision-flags.js';
 
 const CELL_BATCH_ROWS = 20_000;
@@ -28,11 +28,15 @@ export class ReleasesRepository {
     return row?.latest ?? null;
   }
 
-  /** The countries and periods with an accepted return (of one country, or all). */
-  async acceptedPeriods(manager: EntityManager, country?: string): Promise<{ country: string; period: string }[]> {
-    return country === undefined
-      ? manager.query('SELECT DISTINCT country, period FROM hub_submission ORDER BY country, period')
-      : manager.query('SELECT DISTINCT country, period FROM hub_submission WHERE country = $1 ORDER BY period', [country]);
+  /** The countries and periods with an accepted return (of one country, or all), and whether the one in force is a true zero. */
+  async acceptedPeriods(manager: EntityManager, country?: string): Promise<AcceptedPeriod[]> {
+    const rows: { country: string; period: string; confirmed_zero: boolean }[] = await manager.query(
+      `SELECT DISTINCT ON (country, period) country, period, confirmed_zero
+         FROM hub_submission WHERE ($1::text IS NULL OR country = $1)
+        ORDER BY country, period, revision DESC`,
+      [country ?? null],
+    );
+    return rows.map((row) => ({ country: row.country, period: row.period, confirmedZero: row.confirmed_zero }));
   }
 
   /** Fills a temporary person-time table for the given legal statuses (in order of progression), of one country or all. */

@@ -9,6 +9,7 @@ import type { ReleaseCoverageModel, ReleaseDatasetModel, ReleaseModel } from './
 import type { ReleasePlan } from './release-plan.js';
 import { ReleasesErrorCode, ReleasesException } from './releases.exception.js';
 import { ReleasesRepository } from './releases.repository.js';
+import { FigureInputs } from '../figures-cache/figure-inputs.js';
 
 const MAX_NOTE_LENGTH = 1000;
 
@@ -22,6 +23,7 @@ export class ReleasesService {
     private readonly repository: ReleasesRepository,
     private readonly builder: ReleaseBuilder,
     private readonly revisions: RevisionsService,
+    private readonly figureInputs: FigureInputs,
   ) {}
 
   private get control(): DisclosureControl {
@@ -38,7 +40,27 @@ export class ReleasesService {
       throw new ReleasesException(ReleasesErrorCode.NOTE_TOO_LONG, `A release note has at most ${MAX_NOTE_LENGTH} characters.`, ['note']);
     }
     const started = performance.now();
-    const { releaseNumber: number, round } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const { releaseNumber: number, round } = await this.figureInputs.changing(() => this.publishInTransaction(note, publishedBy, now));
+    const decided = (decision: string) => [...round.decisions.values()].filter((value) => value === decision).length;
+    this.logger.log({
+      msg: 'release published',
+      release: number,
+      method: this.control.method,
+      // Counts of country and time pairs only: which periods are held, and by how many changes, stays inside.
+      newPeriods: decided('NEW'),
+      revisedPeriods: decided('REVISED'),
+      heldPeriods: decided('HELD'),
+      ms: Math.round(performance.now() - started),
+    });
+    return this.get(number);
+  }
+
+  private publishInTransaction(
+    note: string | undefined,
+    publishedBy: string,
+    now: Date,
+  ): Promise<{ releaseNumber: number; round: RevisionRound }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await this.repository.lockNumbering(manager);
       const last = await this.repository.latestNumber(manager);
       const plan = await this.builder.plan(manager, {}, now);
@@ -62,18 +84,6 @@ export class ReleasesService {
       await this.revisions.consume(manager, round);
       return { releaseNumber, round };
     });
-    const decided = (decision: string) => [...round.decisions.values()].filter((value) => value === decision).length;
-    this.logger.log({
-      msg: 'release published',
-      release: number,
-      method: this.control.method,
-      // Counts of country and time pairs only: which periods are held, and by how many changes, stays inside.
-      newPeriods: decided('NEW'),
-      revisedPeriods: decided('REVISED'),
-      heldPeriods: decided('HELD'),
-      ms: Math.round(performance.now() - started),
-    });
-    return this.get(number);
   }
 
   async list(): Promise<ReleaseModel[]> {

@@ -41,6 +41,12 @@ export class CountrySubmissionStatusModel {
 
   @Field(() => Int, { nullable: true, description: 'Records the node withheld (no consent or invalid), as it declared.' })
   withheld!: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the rapporteur confirmed that the period had no registration (a true zero, flagged `-`).',
+  })
+  confirmedZero!: boolean | null;
 }
 
 @ObjectType('SubmissionStatus')

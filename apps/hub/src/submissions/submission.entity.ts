@@ -30,6 +30,10 @@ export class SubmissionEntity {
   @Column({ name: 'withheld_invalid', type: 'integer' })
   withheldInvalid!: number;
 
+  /** The rapporteur confirmed that the period had no registration: a true zero, published with the flag `-`. */
+  @Column({ name: 'confirmed_zero', type: 'boolean', default: false })
+  confirmedZero!: boolean;
+
   @Column({ name: 'generated_at', type: 'timestamptz' })
   generatedAt!: Date;
 

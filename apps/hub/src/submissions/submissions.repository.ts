@@ -72,6 +72,7 @@ export interface LatestSubmissionRow {
   readonly acceptedCount: number;
   /** Records of that return the hub still holds: fewer than declared once persons revoked consent. */
   readonly recordsInForce: number;
+  readonly confirmedZero: boolean;
 }
 
 /** SQL of return intake: accepted returns and their records. */
@@ -121,11 +122,12 @@ export class SubmissionsRepository {
       withheld: number;
       accepted: string;
       in_force: string;
+      confirmed_zero: boolean;
     }[] = await this.dataSource.query(
       `SELECT latest.*,
               (SELECT count(*) FROM hub_record r WHERE r.country = latest.country AND r.period = $1 AND r.return_id = latest.return_id)
                 AS in_force
-         FROM (SELECT DISTINCT ON (country) country, node_id, return_id, revision, received_at, record_count,
+         FROM (SELECT DISTINCT ON (country) country, node_id, return_id, revision, received_at, record_count, confirmed_zero,
                       withheld_no_consent + withheld_invalid AS withheld, count(*) OVER (PARTITION BY country) AS accepted
                  FROM hub_submission WHERE period = $1 ORDER BY country, revision DESC) latest`,
       [period],
@@ -140,6 +142,7 @@ export class SubmissionsRepository {
       withheld: row.withheld,
       acceptedCount: Number(row.accepted),
       recordsInForce: Number(row.in_force),
+      confirmedZero: row.confirmed_zero,
     }));
   }
 }

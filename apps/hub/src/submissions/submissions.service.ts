@@ -90,6 +90,7 @@ export class SubmissionsService {
             recordCount: null,
             recordsInForce: null,
             withheld: null,
+            confirmedZero: null,
           };
         }
         return {
@@ -102,6 +103,7 @@ export class SubmissionsService {
           recordCount: row.recordCount,
           recordsInForce: row.recordsInForce,
           withheld: row.withheld,
+          confirmedZero: row.confirmedZero,
         };
       }),
     };
@@ -142,6 +144,7 @@ export class SubmissionsService {
       recordCount: submitted.records.length,
       withheldNoConsent: submitted.withheld.noConsent,
       withheldInvalid: submitted.withheld.invalid,
+      confirmedZero: submitted.confirmedZero === true,
       generatedAt: new Date(submitted.generatedAt),
       receivedAt,
       receipt,

@@ -25,6 +25,10 @@ export class QuarterlyReturnEntity {
   @Column({ name: 'withheld_invalid', type: 'integer' })
   withheldInvalid!: number;
 
+  /** The rapporteur confirmed that the period had no registration (a true zero). */
+  @Column({ name: 'confirmed_zero', type: 'boolean', default: false })
+  confirmedZero!: boolean;
+
   /** The token subject (an account id, never a name). */
   @Column({ name: 'submitted_by', type: 'text' })
   submittedBy!: string;

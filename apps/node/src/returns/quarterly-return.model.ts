@@ -34,6 +34,9 @@ export class SubmittedReturnModel {
   @Field(() => WithheldModel)
   withheld!: WithheldModel;
 
+  @Field({ description: 'The rapporteur confirmed that the period had no registration: published as a true zero (flag `-`).' })
+  confirmedZero!: boolean;
+
   @Field(() => OutboxState, { description: 'Delivery state of the signed return.' })
   state!: OutboxState;
 
@@ -99,6 +102,11 @@ export class ReturnPreviewModel {
 
   @Field(() => WithheldModel)
   withheld!: WithheldModel;
+
+  @Field({
+    description: 'The node has never had a registration in this period: submitting it needs confirmZero, which publishes a true zero.',
+  })
+  needsZeroConfirmation!: boolean;
 
   @Field(() => Int, { description: 'Threshold k of the disclosure rule used.' })
   threshold!: number;

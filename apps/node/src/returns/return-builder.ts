@@ -24,6 +24,8 @@ export interface ReturnEnvelope {
   readonly period: string;
   readonly revision: number;
   readonly generatedAt: Date;
+  /** The rapporteur states that the period had no registration (only on a return with none). */
+  readonly confirmedZero?: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export function buildQuarterlyReturn(rows: readonly ReturnSourceRow[], envelope:
     generatedAt: envelope.generatedAt.toISOString(),
     records,
     withheld: { noConsent, invalid },
+    ...(envelope.confirmedZero === true ? { confirmedZero: true } : {}),
   };
 }
 

@@ -45,6 +45,16 @@ export class ReturnsRepository {
     }));
   }
 
+  /** Whether an earlier return of the period counted any registration (sent or withheld), since removed or not. */
+  async hadRegistrations(manager: EntityManager, period: string): Promise<boolean> {
+    const [row]: Array<{ had: boolean }> = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM quarterly_return
+                       WHERE period = $1 AND record_count + withheld_no_consent + withheld_invalid > 0) AS had`,
+      [period],
+    );
+    return row?.had === true;
+  }
+
   async nextRevision(manager: EntityManager, period: string): Promise<number> {
     const [row]: Array<{ revision: number | null }> = await manager.query(
       'SELECT max(revision) AS revision FROM quarterly_return WHERE period = $1',
@@ -67,6 +77,7 @@ export class ReturnsRepository {
       record_count: number;
       withheld_no_consent: number;
       withheld_invalid: number;
+      confirmed_zero: boolean;
       submitted_by: string;
       state: OutboxState;
       attempts: number;
@@ -75,7 +86,7 @@ export class ReturnsRepository {
       delivered_at: Date | null;
     }> = await this.dataSource.query(
       `SELECT q.id, q.period, q.revision, q.generated_at, q.record_count, q.withheld_no_consent, q.withheld_invalid,
-              q.submitted_by, m.state, m.attempts, m.last_error_code, m.hub_status, m.delivered_at
+              q.confirmed_zero, q.submitted_by, m.state, m.attempts, m.last_error_code, m.hub_status, m.delivered_at
          FROM quarterly_return q JOIN outbox_message m ON m.id = q.id
         WHERE ($1::text IS NULL OR q.period = $1)
         ORDER BY q.generated_at DESC, q.revision DESC
@@ -91,6 +102,7 @@ export class ReturnsRepository {
         recordCount: row.record_count,
         withheldNoConsent: row.withheld_no_consent,
         withheldInvalid: row.withheld_invalid,
+        confirmedZero: row.confirmed_zero,
         submittedBy: row.submitted_by,
       }),
       delivery: {

@@ -28,8 +28,15 @@ export class ReturnsResolver {
   submitReturn(
     @CurrentPrincipal() principal: Principal,
     @Args('period', { type: () => PeriodScalar }) period: Period,
+    @Args('confirmZero', {
+      type: () => Boolean,
+      defaultValue: false,
+      description:
+        'States that the country had no registration in the period: needed for a period this node never had one in, published as a true zero (flag `-`).',
+    })
+    confirmZero: boolean,
   ): Promise<SubmittedReturnModel> {
-    return this.returnsService.submit(this.scope.actorOf(principal), period);
+    return this.returnsService.submit(this.scope.actorOf(principal), period, confirmZero);
   }
 
   @Roles(Role.RAPPORTEUR)

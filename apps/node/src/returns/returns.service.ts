@@ -38,7 +38,8 @@ export class ReturnsService {
   async preview(_actor: NodeActor, wanted: Period): Promise<ReturnPreviewModel> {
     const period = reportablePeriod(wanted, this.config.firstPeriod, new Date());
     const manager = this.dataSource.manager;
-    const built = buildQuarterlyReturn(await this.repository.sourceRows(manager, period), {
+    const rows = await this.repository.sourceRows(manager, period);
+    const built = buildQuarterlyReturn(rows, {
       returnId: PREVIEW_RETURN_ID,
       nodeId: this.config.nodeId,
       country: this.config.country,
@@ -51,6 +52,7 @@ export class ReturnsService {
       nextRevision: built.revision,
       recordCount: built.records.length,
       withheld: { ...built.withheld },
+      needsZeroConfirmation: rows.length === 0 && !(await this.repository.hadRegistrations(manager, period)),
       threshold: this.config.disclosureThreshold,
       datasets: previewFigures(built.records, this.config.disclosureThreshold).map((dataset) => ({
         id: dataset.id,
@@ -64,19 +66,37 @@ export class ReturnsService {
   /**
    * Builds the period's return, signs it (JWS, EdDSA, the node's kid) and queues it for the hub, all in one
    * transaction: a return is either signed and queued or not at all. Each submission of a period gets the next revision.
+   * A period this node has never had a registration in is published as a true zero, so it goes only with `confirmZero`
+   * (a typo'd period is refused instead of writing a false zero into every later release).
    */
-  async submit(actor: NodeActor, wanted: Period): Promise<SubmittedReturnModel> {
+  async submit(actor: NodeActor, wanted: Period, confirmZero = false): Promise<SubmittedReturnModel> {
     const period = reportablePeriod(wanted, this.config.firstPeriod, new Date());
     const saved = await this.dataSource.transaction(async (manager) => {
       await this.outbox.lockQueue(manager);
       const generatedAt = new Date();
-      const built = buildQuarterlyReturn(await this.repository.sourceRows(manager, period), {
+      const rows = await this.repository.sourceRows(manager, period);
+      if (confirmZero && rows.length > 0) {
+        throw new ReturnsException(
+          ReturnsErrorCode.NOT_A_ZERO,
+          `The period has ${rows.length} registration(s) at this node; confirmZero states that it has none.`,
+          ['confirmZero'],
+        );
+      }
+      if (!confirmZero && rows.length === 0 && !(await this.repository.hadRegistrations(manager, period))) {
+        throw new ReturnsException(
+          ReturnsErrorCode.ZERO_NOT_CONFIRMED,
+          'This node has never had a registration in the period. Check the period; if the country truly had none, submit with confirmZero: true to publish a true zero.',
+          ['period'],
+        );
+      }
+      const built = buildQuarterlyReturn(rows, {
         returnId: randomUUID(),
         nodeId: this.config.nodeId,
         country: this.config.country,
         period,
         revision: await this.repository.nextRevision(manager, period),
         generatedAt,
+        confirmedZero: confirmZero,
       });
       assertValidReturn(built);
       const jws = await signJws(built, this.keyring.signingKey, { typ: JwsTypes.return, issuedAt: generatedAt });
@@ -89,6 +109,7 @@ export class ReturnsService {
         recordCount: built.records.length,
         withheldNoConsent: built.withheld.noConsent,
         withheldInvalid: built.withheld.invalid,
+        confirmedZero: built.confirmedZero === true,
         submittedBy: actor.subject,
       });
       await this.repository.insert(manager, row);
@@ -103,6 +124,7 @@ export class ReturnsService {
       records: saved.recordCount,
       withheldNoConsent: saved.withheldNoConsent,
       withheldInvalid: saved.withheldInvalid,
+      confirmedZero: saved.confirmedZero,
       by: actor.subject,
     });
     return toSubmittedReturnModel(saved, {
@@ -156,6 +178,7 @@ function toSubmittedReturnModel(row: QuarterlyReturnEntity, delivery: ReturnDeli
     generatedAt: row.generatedAt,
     recordCount: row.recordCount,
     withheld: { noConsent: row.withheldNoConsent, invalid: row.withheldInvalid },
+    confirmedZero: row.confirmedZero,
     state: delivery.state,
     attempts: delivery.attempts,
     lastErrorCode: delivery.lastErrorCode,

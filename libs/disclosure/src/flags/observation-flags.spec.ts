@@ -4,7 +4,7 @@ import { NO_FLAGS, OBSERVATION_FLAGS, combineFlags, flagList, flagsOf, hasFlag, 
 
 describe('observation flags', () => {
   it('uses the canonical order of the data standard', () => {
-    expect(OBSERVATION_FLAGS.join('')).toBe(':bcdepruz');
+    expect(OBSERVATION_FLAGS.join('')).toBe(':-bcdepruz');
     expect(flagsOf('p', 'e', 'b')).toBe('bep');
   });
 

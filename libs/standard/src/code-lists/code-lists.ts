@@ -132,7 +132,7 @@ export const IDENTIFICATION_THRESHOLD_CODES = ['REFERRAL', 'AUTHORITY', 'PROCEED
 export type IdentificationThreshold = (typeof IDENTIFICATION_THRESHOLD_CODES)[number];
 
 /** Eurostat's observation flags, in the canonical order in which combined flags are written. */
-export const OBSERVATION_FLAG_CODES = [':', 'b', 'c', 'd', 'e', 'p', 'r', 'u', 'z'] as const;
+export const OBSERVATION_FLAG_CODES = [':', '-', 'b', 'c', 'd', 'e', 'p', 'r', 'u', 'z'] as const;
 export type ObservationFlag = (typeof OBSERVATION_FLAG_CODES)[number];
 
 export const DIMENSION_IDS = [

@@ -6,6 +6,7 @@ describe('observation flags', () => {
   it("has a label for each of Eurostat's symbols", () => {
     expect(OBSERVATION_FLAG.entries.map((entry) => [entry.code, entry.label])).toEqual([
       [':', 'not available'],
+      ['-', 'true zero, confirmed by the reporting country'],
       ['b', 'break in time series'],
       ['c', 'confidential'],
       ['d', 'definition differs'],

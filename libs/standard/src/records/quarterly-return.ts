@@ -20,6 +20,11 @@ export interface QuarterlyReturn {
   readonly records: readonly PseudonymisedRecord[];
   /** Records of the period not sent, so that coverage is visible without them. */
   readonly withheld: { readonly noConsent: number; readonly invalid: number };
+  /**
+   * The national rapporteur states that nothing was registered in the period (a true zero, flagged `-` when
+   * published), rather than a period submitted by mistake. Only on a return with no records and nothing withheld.
+   */
+  readonly confirmedZero?: true;
   readonly notes?: string;
 }
 
@@ -33,5 +38,6 @@ export const RETURN_FIELDS = {
   generatedAt: true,
   records: true,
   withheld: true,
+  confirmedZero: false,
   notes: false,
 } as const satisfies Record<keyof QuarterlyReturn, boolean>;

@@ -34,6 +34,8 @@ export const ValidationErrorCode = {
   PERIOD_MISMATCH: 'PERIOD_MISMATCH',
   /** The same pseudonym twice in one legal status in one return. */
   DUPLICATE_RECORD: 'DUPLICATE_RECORD',
+  /** A return that confirms a true zero (`confirmedZero`) but carries records or withheld counts. */
+  ZERO_NOT_EMPTY: 'ZERO_NOT_EMPTY',
   /** validTo before validFrom. */
   PERIOD_ORDER: 'PERIOD_ORDER',
   /** Any other violation of the schema. */

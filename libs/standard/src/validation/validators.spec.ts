@@ -199,6 +199,21 @@ describe('validateReturn', () => {
     expect(validateReturn(quarterlyReturn([], { period: '2000-Q1' })).ok).toBe(true);
   });
 
+  it('takes a confirmed true zero only on a return with no record and nothing withheld', () => {
+    const nothing = { noConsent: 0, invalid: 0 };
+    expect(validateReturn(quarterlyReturn([], { withheld: nothing, confirmedZero: true })).ok).toBe(true);
+    expect(errorsOf(validateReturn(quarterlyReturn(records, { withheld: nothing, confirmedZero: true })))).toEqual([
+      { pointer: '/confirmedZero', code: 'ZERO_NOT_EMPTY' },
+    ]);
+    expect(errorsOf(validateReturn(quarterlyReturn([], { withheld: { noConsent: 1, invalid: 0 }, confirmedZero: true })))).toEqual([
+      { pointer: '/confirmedZero', code: 'ZERO_NOT_EMPTY' },
+    ]);
+    // The field states a zero; it is absent otherwise, never false.
+    expect(errorsOf(validateReturn(quarterlyReturn([], { withheld: nothing, confirmedZero: false })))).toEqual([
+      { pointer: '/confirmedZero', code: 'INVALID' },
+    ]);
+  });
+
   it('checks the envelope', () => {
     const result = validateReturn(
       quarterlyReturn(records, {

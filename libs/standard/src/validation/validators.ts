@@ -43,6 +43,13 @@ function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** No record sent and none withheld: what a true zero looks like. */
+function isEmptyReturn(input: Readonly<Record<string, unknown>>): boolean {
+  const records = input['records'];
+  const withheld = input['withheld'];
+  return Array.isArray(records) && records.length === 0 && isObject(withheld) && withheld['noConsent'] === 0 && withheld['invalid'] === 0;
+}
+
 function returnRules(input: unknown): ValidationError[] {
   if (!isObject(input) || !Array.isArray(input['records'])) return [];
   const country = input['country'];
@@ -54,6 +61,13 @@ function returnRules(input: unknown): ValidationError[] {
       pointer: '/period',
       code: ValidationErrorCode.OUT_OF_RANGE,
       message: `period is before ${FIRST_REPORTABLE_YEAR}, the first year the standard reports`,
+    });
+  }
+  if (input['confirmedZero'] === true && !isEmptyReturn(input)) {
+    errors.push({
+      pointer: '/confirmedZero',
+      code: ValidationErrorCode.ZERO_NOT_EMPTY,
+      message: 'a confirmed true zero carries no records and withholds none',
     });
   }
   const firstIndexByKey = new Map<string, number>();

@@ -1,0 +1,59 @@
+import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AuthException, RequestAuthenticator } from '#app/auth';
+import { captureAccessEvents } from '../access-log/access-events.capture.js';
+import { AccessLogService } from '../access-log/access-log.service.js';
+import { MAX_CACHEABLE_REQUEST_BYTES } from './answer-key.js';
+import { FiguresCacheService, readsReleasedFigures } from './figures-cache.service.js';
+
+/** Response header saying whether an answer came from the figures cache (`hit`) or was computed (`miss`). */
+export const CACHE_HEADER = 'x-figures-cache';
+
+/**
+ * In front of GraphQL: answers a request for released figures from the cache when its exact query and variables
+ * were answered before in this generation of the inputs, without parsing or running anything. Authentication, the
+ * rate limit and the access log apply as they do in the resolvers; a caller who may not read figures, a bad token
+ * or a spent limit goes on to the server, whose guard answers with the proper error.
+ */
+@Injectable()
+export class CachedAnswersMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('FiguresCache');
+
+  constructor(
+    private readonly cache: FiguresCacheService,
+    private readonly authenticator: RequestAuthenticator,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+    if (request.method !== 'POST' || !request.is('application/json') || !isSmall(request)) return next();
+    const cached = this.cache.lookup(request, request.body);
+    if (cached === undefined) {
+      const pending = this.cache.pendingFor(request);
+      if (pending === undefined) return next();
+      response.setHeader(CACHE_HEADER, 'miss');
+      return captureAccessEvents(pending.accessEvents, next);
+    }
+    try {
+      const principal = await this.authenticator.authenticate(request);
+      if (!readsReleasedFigures(principal)) return next();
+      await Promise.all(cached.extra.map((event) => this.accessLog.record({ ...event, principal })));
+    } catch (error) {
+      // The server meets the same refusal (the authenticator remembers it) and answers it as a GraphQL error.
+      if (!(error instanceof AuthException)) {
+        this.logger.warn({ msg: 'cached answer not served', error: error instanceof Error ? error.name : typeof error });
+      }
+      return next();
+    }
+    response.status(200);
+    response.setHeader('content-type', 'application/json; charset=utf-8');
+    response.setHeader('content-length', cached.bytes.length);
+    response.setHeader(CACHE_HEADER, 'hit');
+    response.end(cached.bytes);
+  }
+}
+
+function isSmall(request: Request): boolean {
+  const length = Number(request.headers['content-length'] ?? Number.NaN);
+  return Number.isFinite(length) && length <= MAX_CACHEABLE_REQUEST_BYTES;
+}

@@ -1,0 +1,213 @@
+/**
+ * The figures cache over real HTTP: a repeated request for released figures is answered from memory with the bytes
+ * the server wrote the first time, never to a caller who may not read figures, always charged to the rate limit and
+ * written to the access log, and never after the release, metadata or population table it was computed from changed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import { SignJWT, generateKeyPair } from 'jose';
+import { DevIssuer, OBSERVATORY_AUDIENCE, Role } from '#app/auth';
+import type { CountryCode } from '#app/standard';
+import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
+import {
+  REGISTER_NODE,
+  SimulatedNode,
+  SUBMIT_RETURN,
+  registrationOf,
+  syntheticPersons,
+  syntheticRecords,
+} from '../support/hub-test-node.js';
+
+const FIGURES = `query F($filter: FigureFilter, $release: Int) {
+  figures(dataset: "victims_sex_age", filter: $filter, release: $release) {
+    release notes { id text } cells { dimensions { code } value flags noteIds } values flags cellNoteIds
+  }
+}`;
+const FILTER = { geo: ['AT'], time: ['2026-Q1'], leg_stat: ['TOTAL'], age: ['TOTAL'] };
+const PUBLISH = 'mutation { publishRelease { number } }';
+const SET_METADATA = 'mutation M($input: SetCountryMetadataInput!) { setCountryMetadata(input: $input) { country } }';
+const RATE_LIMIT_PER_MINUTE = 40;
+
+interface RawAnswer {
+  readonly status: number;
+  readonly cache: string | null;
+  readonly text: string;
+}
+
+describe('figures cache: released answers served again from memory', () => {
+  let hub: HubUnderTest;
+  let issuer: DevIssuer;
+  let researcher: string;
+  let node: SimulatedNode;
+
+  /** The request as a client sends it, and the answer as bytes, with the cache header. */
+  const post = async (body: unknown, token?: string): Promise<RawAnswer> => {
+    const response = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, cache: response.headers.get('x-figures-cache'), text: await response.text() };
+  };
+  const figuresBody = (variables: Record<string, unknown> = { filter: FILTER }) => ({ query: FIGURES, variables });
+  const accessLogRows = async (): Promise<number> =>
+    Number((await hub.dataSource.query('SELECT count(*)::int AS rows FROM hub_access_log'))[0].rows);
+  const send = async (country: CountryCode, period: string, from: number, count: number, seed: number, revision = 1) => {
+    const records = syntheticRecords(node, country, period, syntheticPersons(node, country, from, count), seed);
+    const answer = await hub.graphql<{ submitReturn: { status: string } }>(SUBMIT_RETURN, {
+      jws: await node.signReturn(node.buildReturn(country, period, records, { revision })),
+    });
+    expect(answer.data?.submitReturn.status).toBe('ACCEPTED');
+  };
+
+  beforeAll(async () => {
+    hub = await startHub('figures-cache', { DISCLOSURE_METHOD: 'NONE', AUTH_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE) });
+    issuer = await DevIssuer.loadOrCreate(join(hub.scratch.dataDir, 'dev-issuer'));
+    researcher = await issuer.issue({ roles: [Role.RESEARCHER], subject: 'cache-researcher' });
+    node = await SimulatedNode.create('node-at', ['AT']);
+    expect((await hub.graphql(REGISTER_NODE, registrationOf(node), hub.adminToken)).errors).toBeUndefined();
+    await send('AT', '2026-Q1', 0, 40, 21);
+    expect((await hub.graphql(PUBLISH, {}, hub.adminToken)).errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('answers a repeated request from the cache with the same bytes, and logs every access', async () => {
+    const logged = await accessLogRows();
+    const first = await post(figuresBody(), researcher);
+    expect(first).toMatchObject({ status: 200, cache: 'miss' });
+    const again = await post(figuresBody(), researcher);
+    expect(again).toMatchObject({ status: 200, cache: 'hit' });
+    expect(again.text).toBe(first.text);
+    // Variables in another key order are the same request.
+    const reordered = await post(
+      { query: FIGURES, variables: { filter: { age: ['TOTAL'], time: ['2026-Q1'], leg_stat: ['TOTAL'], geo: ['AT'] } } },
+      researcher,
+    );
+    expect(reordered.cache).toBe('hit');
+    expect(reordered.text).toBe(first.text);
+    expect(await accessLogRows()).toBe(logged + 3);
+    const entries: { subject: string; operation: string; dataset: string; release: number }[] = await hub.dataSource.query(
+      'SELECT subject, operation, dataset, release_number AS release FROM hub_access_log ORDER BY id DESC LIMIT 3',
+    );
+    expect(entries).toEqual(
+      Array.from({ length: 3 }, () => ({ subject: 'cache-researcher', operation: 'figures', dataset: 'victims_sex_age', release: 1 })),
+    );
+  });
+
+  it('gives the compact form the same values, flags and notes as the cells, in the same order', async () => {
+    const { data } = JSON.parse((await post(figuresBody(), researcher)).text) as {
+      data: {
+        figures: {
+          cells: { value: number | null; flags: string; noteIds: string[] }[];
+          values: (number | null)[];
+          flags: string[];
+          cellNoteIds: string[][];
+        };
+      };
+    };
+    const { cells, values, flags, cellNoteIds } = data.figures;
+    expect(cells.length).toBeGreaterThan(1);
+    expect(values).toEqual(cells.map((cell) => cell.value));
+    expect(flags).toEqual(cells.map((cell) => cell.flags));
+    expect(cellNoteIds).toEqual(cells.map((cell) => cell.noteIds));
+  });
+
+  it('never serves a cached answer to a caller who may not read figures', async () => {
+    const cached = await post(figuresBody(), researcher);
+    expect(cached.cache).toBe('hit');
+    const anonymous = await post(figuresBody());
+    expect(anonymous.cache).not.toBe('hit');
+    expect(JSON.parse(anonymous.text)).toMatchObject({ data: null, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+
+    const { privateKey } = await generateKeyPair('EdDSA');
+    const forged = await new SignJWT({ roles: [Role.RESEARCHER] })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'not-a-key-of-the-hub' })
+      .setSubject('cache-forger')
+      .setAudience(OBSERVATORY_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    for (const token of [forged, 'not.a.token']) {
+      const refused = await post(figuresBody(), token);
+      expect(refused.cache).not.toBe('hit');
+      expect(refused.text).not.toContain('"cells"');
+      expect(JSON.parse(refused.text).errors[0].extensions.code).toMatch(/INVALID_TOKEN|UNKNOWN_SIGNING_KEY/);
+    }
+  });
+
+  it('charges every cached answer to the rate limit', async () => {
+    const greedy = await issuer.issue({ roles: [Role.RESEARCHER], subject: 'cache-greedy' });
+    await post(figuresBody(), researcher);
+    expect((await post(figuresBody(), researcher)).cache).toBe('hit');
+    // Sent at once, so that the bucket barely refills meanwhile.
+    const answers = await Promise.all(Array.from({ length: RATE_LIMIT_PER_MINUTE + 10 }, () => post(figuresBody(), greedy)));
+    const isRefused = (answer: RawAnswer) => answer.text.includes('"RATE_LIMITED"');
+    const served = answers.filter((answer) => answer.status === 200 && !isRefused(answer));
+    const refused = answers.filter(isRefused);
+    expect(served.length + refused.length).toBe(answers.length);
+    expect(served.map((answer) => answer.cache).filter((cache) => cache !== 'hit')).toEqual([]);
+    expect(served.length).toBeGreaterThanOrEqual(RATE_LIMIT_PER_MINUTE);
+    expect(served.length).toBeLessThanOrEqual(RATE_LIMIT_PER_MINUTE + 2);
+    for (const answer of refused) {
+      expect(answer.cache).not.toBe('hit');
+      expect(JSON.parse(answer.text).errors[0].extensions.code).toBe('RATE_LIMITED');
+    }
+  });
+
+  it('keeps nothing across a change of its inputs: a new release, country metadata', async () => {
+    const releaseOne = JSON.parse((await post(figuresBody(), researcher)).text).data.figures;
+    expect(releaseOne.release).toBe(1);
+    await send('AT', '2026-Q1', 0, 55, 22, 2);
+    expect((await hub.graphql(PUBLISH, {}, hub.adminToken)).errors).toBeUndefined();
+
+    const latest = await post(figuresBody(), researcher);
+    expect(latest.cache).toBe('miss');
+    const releaseTwo = JSON.parse(latest.text).data.figures;
+    expect(releaseTwo.release).toBe(2);
+    expect(releaseTwo.values).not.toEqual(releaseOne.values);
+    expect((await post(figuresBody(), researcher)).cache).toBe('hit');
+    // A release asked for by number still answers that release.
+    const pinned = await post(figuresBody({ filter: FILTER, release: 1 }), researcher);
+    expect(JSON.parse(pinned.text).data.figures).toEqual(releaseOne);
+
+    const metadata = await hub.graphql(
+      SET_METADATA,
+      {
+        input: {
+          country: 'AT',
+          validFrom: '2026-Q1',
+          legalDefinition: 'NATIONAL_WIDER',
+          identificationThreshold: 'AUTHORITY',
+          presumedVictimsIncluded: true,
+          breakdownsNotCollected: [],
+          footnote: 'Counted by the police only.',
+        },
+      },
+      hub.adminToken,
+    );
+    expect(metadata.errors).toBeUndefined();
+    const annotated = await post(figuresBody(), researcher);
+    expect(annotated.cache).toBe('miss');
+    expect(JSON.stringify(JSON.parse(annotated.text).data.figures.notes)).toContain('Counted by the police only.');
+  });
+
+  it('caches only released figures: a mutation, a preview or a query with another root field runs every time', async () => {
+    const rapporteur = await issuer.issue({ roles: [Role.RAPPORTEUR], countries: ['AT'], subject: 'cache-rapporteur' });
+    const preview = {
+      query: 'query { previewFigures(dataset: "victims_sex_age", country: "AT") { preview values } }',
+    };
+    const mixed = { query: `query { releases { number } figures(dataset: "victims_sex_age") { release values } }` };
+    for (const [body, token] of [
+      [preview, rapporteur],
+      [mixed, hub.adminToken],
+      [preview, rapporteur],
+      [mixed, hub.adminToken],
+    ] as const) {
+      const answer = await post(body, token);
+      expect(answer.status).toBe(200);
+      expect(answer.cache).not.toBe('hit');
+    }
+  });
+});
