@@ -4,6 +4,7 @@
  * written to the access log, and never after the release, metadata or population table it was computed from changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { SignJWT, generateKeyPair } from 'jose';
 import { DevIssuer, OBSERVATORY_AUDIENCE, Role } from '#app/auth';
@@ -191,6 +192,39 @@ describe('figures cache: released answers served again from memory', () => {
     const annotated = await post(figuresBody(), researcher);
     expect(annotated.cache).toBe('miss');
     expect(JSON.stringify(JSON.parse(annotated.text).data.figures.notes)).toContain('Counted by the police only.');
+  });
+
+  it('answers a persisted query by GET from the cache, and a revalidation with 304 (still logged)', async () => {
+    const sha256Hash = createHash('sha256').update(FIGURES).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const registered = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${researcher}` },
+      body: JSON.stringify({ query: FIGURES, variables: { filter: FILTER }, extensions }),
+    });
+    const registeredText = await registered.text();
+    expect(registered.status).toBe(200);
+    const entityTag = registered.headers.get('etag');
+    expect(entityTag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(registered.headers.get('cache-control')).toBe('private, no-cache');
+
+    const url = `${hub.url}/graphql?${new URLSearchParams({ variables: JSON.stringify({ filter: FILTER }), extensions: JSON.stringify(extensions) })}`;
+    const headers = { authorization: `Bearer ${researcher}`, 'apollo-require-preflight': 'true' };
+    const byGet = await fetch(url, { headers });
+    expect(byGet.status).toBe(200);
+    expect(byGet.headers.get('x-figures-cache')).toBe('hit');
+    expect(byGet.headers.get('etag')).toBe(entityTag);
+    expect(await byGet.text()).toBe(registeredText);
+
+    const logged = await accessLogRows();
+    const revalidated = await fetch(url, { headers: { ...headers, 'if-none-match': entityTag! } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    expect(await accessLogRows()).toBe(logged + 1);
+    // Without a token, no 304 either: the tag says nothing to a caller who may not have the answer.
+    const anonymous = await fetch(url, { headers: { 'apollo-require-preflight': 'true', 'if-none-match': entityTag! } });
+    expect(anonymous.status).not.toBe(304);
+    expect((await anonymous.text()).includes('UNAUTHENTICATED')).toBe(true);
   });
 
   it('caches only released figures: a mutation, a preview or a query with another root field runs every time', async () => {

@@ -283,6 +283,28 @@ describe('report page: server-rendered comparative report in headless Chromium',
     expect(access.data?.accessLog.map((entry) => entry.format)).toContain('pdf');
   });
 
+  it('tags the page and its PDF, and answers If-None-Match with 304 without printing again', async () => {
+    const url = `${hub.url}/reports/victims_sex_age?periods=2026-Q1`;
+    const page = await fetch(url);
+    const entityTag = page.headers.get('etag');
+    expect(entityTag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    await page.text();
+    const again = await fetch(url, { headers: { 'if-none-match': entityTag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const pdf = await fetch(`${url}&format=pdf`);
+    const pdfTag = pdf.headers.get('etag');
+    await pdf.arrayBuffer();
+    expect(pdfTag).not.toBe(entityTag);
+    const pdfAgain = await fetch(`${url}&format=pdf`, { headers: { 'if-none-match': pdfTag! } });
+    expect(pdfAgain.status).toBe(304);
+    expect(pdfAgain.headers.get('content-type')).toBeNull();
+    // Another selection is another page, with another tag.
+    const other = await fetch(`${hub.url}/reports/victims_sex_age?periods=2026`, { headers: { 'if-none-match': entityTag! } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('etag')).not.toBe(entityTag);
+  });
+
   it('refuses an unknown format with UNKNOWN_FORMAT', async () => {
     const response = await fetch(`${hub.url}/reports/victims_sex_age?periods=2026-Q1&format=docx`);
     expect(response.status).toBe(400);

@@ -11,6 +11,7 @@ export { HealthModule } from './health/health.module.js';
 export { AppRole, HealthModel } from './health/health.model.js';
 export { HealthService } from './health/health.service.js';
 export { createObservatoryApp } from './bootstrap.js';
+export { entityTagOf, matchesIfNoneMatch } from './entity-tag.js';
 export type { BootstrapOptions } from './bootstrap.js';
 export { RequestInputErrorCode, RequestInputException } from './request-input.exception.js';
 export { verifyStrictJsonBody } from './strict-json-body.js';

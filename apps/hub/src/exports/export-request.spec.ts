@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainException } from '#app/common';
 import { Measure } from '../figures/measure.js';
-import { exportEntityTag, matchesIfNoneMatch, parseExportRequest } from './export-request.js';
+import { exportEntityTag, parseExportRequest } from './export-request.js';
 
 function codeOf(run: () => unknown): string {
   try {
@@ -53,13 +53,5 @@ describe('export requests', () => {
       exportEntityTag('victims_sex_age', 3, request, 'tps00001@2027-01-31'),
     ];
     expect(new Set([tag, ...others]).size).toBe(6);
-  });
-
-  it('matches If-None-Match lists, weak tags and the wildcard', () => {
-    expect(matchesIfNoneMatch(undefined, '"r1-x"')).toBe(false);
-    expect(matchesIfNoneMatch('"r1-x"', '"r1-x"')).toBe(true);
-    expect(matchesIfNoneMatch('"r1-y", W/"r1-x"', '"r1-x"')).toBe(true);
-    expect(matchesIfNoneMatch('*', '"r1-x"')).toBe(true);
-    expect(matchesIfNoneMatch('"r2-x"', '"r1-x"')).toBe(false);
   });
 });

@@ -64,11 +64,3 @@ export function exportEntityTag(dataset: string, release: number, request: Expor
   const identity = JSON.stringify([dataset, request.format, request.measure, populationVersion, filter, request.diff ?? null]);
   return `"r${release}-${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`;
 }
-
-/** RFC 9110 weak comparison against an If-None-Match header (a list of tags, or `*`). */
-export function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
-  if (header === undefined) return false;
-  if (header.trim() === '*') return true;
-  const opaque = (value: string) => value.trim().replace(/^W\//, '');
-  return header.split(',').some((candidate) => opaque(candidate) === opaque(tag));
-}

@@ -3,9 +3,10 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Public, type Principal } from '#app/auth';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { writeChunks } from './chunked-response.js';
-import { matchesIfNoneMatch, parseExportRequest } from './export-request.js';
+import { parseExportRequest } from './export-request.js';
 import type { RawQuery } from './query-parameters.js';
 import { ExportsService } from './exports.service.js';
+import { matchesIfNoneMatch } from '#app/platform';
 
 /**
  * `GET /exports/{dataset}?format=jsonstat|sdmx-csv|csv&release=&measure=&diff=&geo=AT,DE&time=2026-Q1&sex=F...`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AnswerCache } from './answer-cache.js';
 
-const answer = (text: string) => ({ bytes: Buffer.from(text), extra: text });
+const answer = (text: string) => ({ bytes: Buffer.from(text), entityTag: '', extra: text });
 
 describe('AnswerCache', () => {
   it('returns what was stored under the same generation and key, and counts hits and misses', () => {

@@ -1,6 +1,8 @@
 /** A serialised GraphQL answer and what serving it again must repeat. */
 export interface CachedAnswer<Extra> {
   readonly bytes: Buffer;
+  /** Strong entity tag of the bytes, for If-None-Match. */
+  readonly entityTag: string;
   readonly extra: Extra;
 }
 
@@ -70,5 +72,5 @@ export class AnswerCache<Extra> {
 
 /** Bytes an entry holds: the answer and its key (two bytes per UTF-16 unit), near enough for a memory bound. */
 function entrySize(key: string, answer: CachedAnswer<unknown>): number {
-  return answer.bytes.length + key.length * 2;
+  return answer.bytes.length + (key.length + answer.entityTag.length) * 2;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { answerKeyOf, isCacheableOperation } from './answer-key.js';
+import { answerKeyOf, getRequestParameters, isCacheableOperation } from './answer-key.js';
 
 const operationOf = (query: string): OperationDefinitionNode => parse(query).definitions[0] as OperationDefinitionNode;
 
@@ -30,10 +30,43 @@ describe('answerKeyOf', () => {
       { query, variables: ['AT'] },
       { query, operationName: 7 },
       { query, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } },
+      { query, extensions: { persistedQuery: { version: 2, sha256Hash: 'a'.repeat(64) } } },
+      { query, extensions: { tracing: true } },
+      { variables: {} },
       { query, somethingElse: true },
     ]) {
       expect(answerKeyOf(body)).toBeUndefined();
     }
+  });
+});
+
+describe('persisted queries and GET parameters', () => {
+  const hash = 'ab'.repeat(32);
+
+  it('keys an automatic persisted query by its hash, with or without its text', () => {
+    const persisted = { extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: { filter: { geo: ['AT'] } } };
+    const key = answerKeyOf(persisted);
+    expect(key).toBeDefined();
+    expect(answerKeyOf({ ...persisted, query: '{ figures(dataset: "d") { values } }' })).toBe(key);
+    expect(answerKeyOf({ query: '{ figures(dataset: "d") { values } }', variables: { filter: { geo: ['AT'] } } })).not.toBe(key);
+  });
+
+  it('reads the JSON text of GET parameters, and gives up on anything that does not parse', () => {
+    const parameters = getRequestParameters({
+      query: '{ figures(dataset: "d") { values } }',
+      variables: '{"filter":{"geo":["AT"]}}',
+      extensions: `{"persistedQuery":{"version":1,"sha256Hash":"${hash}"}}`,
+    });
+    expect(parameters).toEqual({
+      query: '{ figures(dataset: "d") { values } }',
+      variables: { filter: { geo: ['AT'] } },
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    });
+    expect(answerKeyOf(parameters)).toBe(
+      answerKeyOf({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: { filter: { geo: ['AT'] } } }),
+    );
+    expect(getRequestParameters({ query: '{ a }', variables: '{not json' })).toBeUndefined();
+    expect(getRequestParameters({ query: ['{ a }', '{ b }'] })).toBeUndefined();
   });
 });
 

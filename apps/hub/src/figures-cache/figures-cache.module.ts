@@ -12,6 +12,8 @@ import { FiguresCacheService } from './figures-cache.service.js';
 })
 export class FiguresCacheModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CachedAnswersMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
+    consumer
+      .apply(CachedAnswersMiddleware)
+      .forRoutes({ path: 'graphql', method: RequestMethod.POST }, { path: 'graphql', method: RequestMethod.GET });
   }
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { isCacheableOperation } from './answer-key.js';
+import { setValidators } from './cached-answers.middleware.js';
 import { FiguresCacheService, readsReleasedFigures } from './figures-cache.service.js';
 import type { Principal } from '#app/auth';
 
@@ -27,7 +28,8 @@ export class FiguresCachePlugin implements ApolloServerPlugin<RequestContext> {
         if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
         const { data, errors, extensions } = response.body.singleResult;
         if (errors !== undefined || data === undefined || data === null || !readsReleasedFigures(request.principal)) return;
-        this.cache.store(pending, Buffer.from(`${JSON.stringify({ data, extensions })}\n`));
+        const entityTag = this.cache.store(pending, Buffer.from(`${JSON.stringify({ data, extensions })}\n`));
+        if (entityTag !== undefined) setValidators(response.http.headers, entityTag);
       },
     };
   }

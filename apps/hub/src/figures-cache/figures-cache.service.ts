@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#app/auth';
+import { entityTagOf } from '#app/platform';
 import type { CapturedAccess } from '../access-log/access-events.capture.js';
 import { HubConfig } from '../config/hub.config.js';
 import { FIGURE_READERS } from '../figures/figure-roles.js';
@@ -35,13 +36,13 @@ export class FiguresCacheService {
   }
 
   /**
-   * The cached answer of a request body, or undefined; when there is none and the body could be cached, the request
-   * is remembered so that its answer can be stored (`pendingFor`).
+   * The cached answer of a request's GraphQL parameters, or undefined; when there is none and the request could be
+   * cached, it is remembered so that its answer can be stored (`pendingFor`).
    */
-  lookup(request: object, body: unknown): CachedAnswer<AnswerAccessEvents> | undefined {
+  lookup(request: object, parameters: unknown): CachedAnswer<AnswerAccessEvents> | undefined {
     if (!this.answers.enabled) return undefined;
     const generation = this.inputs.current();
-    const key = answerKeyOf(body);
+    const key = answerKeyOf(parameters);
     if (key === undefined) return undefined;
     const found = this.answers.get(generation, key);
     if (found === undefined) this.pending.set(request, { key, generation, accessEvents: [] });
@@ -52,10 +53,12 @@ export class FiguresCacheService {
     return this.pending.get(request);
   }
 
-  /** Stores an answer unless the figures' inputs changed while it was computed. */
-  store(pending: PendingAnswer, bytes: Buffer): void {
-    if (this.inputs.current() !== pending.generation) return;
-    this.answers.set(pending.generation, pending.key, { bytes, extra: [...pending.accessEvents] });
+  /** Stores an answer unless the figures' inputs changed while it was computed; its entity tag, or undefined. */
+  store(pending: PendingAnswer, bytes: Buffer): string | undefined {
+    if (this.inputs.current() !== pending.generation) return undefined;
+    const entityTag = entityTagOf(bytes);
+    this.answers.set(pending.generation, pending.key, { bytes, entityTag, extra: [...pending.accessEvents] });
+    return entityTag;
   }
 
   stats(): ReturnType<AnswerCache<AnswerAccessEvents>['stats']> {

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentPrincipal, Public, type Principal } from '#app/auth';
+import { entityTagOf, matchesIfNoneMatch } from '#app/platform';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import {
   listParameter,
@@ -47,6 +48,7 @@ export class ReportsController {
   async report(
     @Param('dataset') dataset: string,
     @Query() query: RawQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
     @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
     @Res() response: Response,
   ): Promise<void> {
@@ -66,22 +68,31 @@ export class ReportsController {
       report.periods,
     );
     const page = renderReportPage({ report, definitions, query: { countries, periods } });
-    const pdf = format === 'pdf' ? await this.pdfRenderer.pdf(page) : undefined;
     const source = report.table.source;
-    await this.accessLog.record({
+    const logged = {
       principal,
-      operation: 'reportPage',
+      operation: 'reportPage' as const,
       dataset: report.table.dataset,
       release: source.kind === 'RELEASE' ? source.release : null,
       format,
-    });
+    };
+    // The PDF is printed from the page, so the page's bytes tag it too: an unchanged report is not printed again.
+    const entityTag = entityTagOf(`${format}\n${page}`);
+    response.setHeader('ETag', entityTag);
+    response.setHeader('Cache-Control', 'no-cache');
+    if (matchesIfNoneMatch(ifNoneMatch, entityTag)) {
+      await this.accessLog.record(logged);
+      response.status(304).end();
+      return;
+    }
+    const pdf = format === 'pdf' ? await this.pdfRenderer.pdf(page) : undefined;
+    await this.accessLog.record(logged);
     if (pdf) {
       const release = source.kind === 'RELEASE' ? `-release-${source.release}` : '';
       response.status(200);
       response.setHeader('Content-Type', 'application/pdf');
       response.setHeader('Content-Disposition', `inline; filename="${report.table.dataset}${release}.pdf"`);
       response.setHeader('X-Content-Type-Options', 'nosniff');
-      response.setHeader('Cache-Control', 'no-cache');
       response.end(pdf);
       return;
     }
@@ -90,7 +101,6 @@ export class ReportsController {
     response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('Cache-Control', 'no-cache');
     response.end(page);
   }
 }
