@@ -43,7 +43,6 @@ export class CachedAnswersMiddleware implements NestMiddleware {
     if (cached === undefined) {
       const pending = this.cache.pendingFor(request);
       if (pending === undefined) return next();
-      response.setHeader(CACHE_HEADER, 'miss');
       return captureAccessEvents(pending.accessEvents, next);
     }
     try {

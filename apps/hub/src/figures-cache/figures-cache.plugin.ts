@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { isCacheableOperation } from './answer-key.js';
-import { setValidators } from './cached-answers.middleware.js';
+import { CACHE_HEADER, setValidators } from './cached-answers.middleware.js';
 import { FiguresCacheService, readsReleasedFigures } from './figures-cache.service.js';
 import type { Principal } from '#app/auth';
 
@@ -25,6 +25,8 @@ export class FiguresCachePlugin implements ApolloServerPlugin<RequestContext> {
     return {
       willSendResponse: async ({ operation, response }) => {
         if (operation === undefined || operation === null || !isCacheableOperation(operation)) return;
+        // Only answers the cache could hold say `miss`; a mutation or a preview says nothing.
+        response.http.headers.set(CACHE_HEADER, 'miss');
         if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
         const { data, errors, extensions } = response.body.singleResult;
         if (errors !== undefined || data === undefined || data === null || !readsReleasedFigures(request.principal)) return;

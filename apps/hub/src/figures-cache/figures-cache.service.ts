@@ -60,10 +60,6 @@ export class FiguresCacheService {
     this.answers.set(pending.generation, pending.key, { bytes, entityTag, extra: [...pending.accessEvents] });
     return entityTag;
   }
-
-  stats(): ReturnType<AnswerCache<AnswerAccessEvents>['stats']> {
-    return this.answers.stats();
-  }
 }
 
 /** Whether a caller may be served a cached answer of released figures. */
