@@ -157,18 +157,40 @@ describe('figures cache: released answers served again from memory', () => {
     }
   });
 
-  it('keeps nothing across a change of its inputs: a new release, country metadata', async () => {
+  it('keeps nothing across a change of its inputs, and computes the most requested answers again before anyone asks', async () => {
     const releaseOne = JSON.parse((await post(figuresBody(), researcher)).text).data.figures;
     expect(releaseOne.release).toBe(1);
     await send('AT', '2026-Q1', 0, 55, 22, 2);
     expect((await hub.graphql(PUBLISH, {}, hub.adminToken)).errors).toBeUndefined();
+    const warmUp = await hub.warmUpSettled();
+    expect(warmUp).toMatchObject({ release: 2, interrupted: false });
+    expect(warmUp?.datasets).toBeGreaterThan(0);
+    expect(warmUp?.answers).toBeGreaterThan(0);
 
+    const logged = await accessLogRows();
     const latest = await post(figuresBody(), researcher);
-    expect(latest.cache).toBe('miss');
+    // Computed for release 2 by the warm-up: served from the cache, never release 1's answer.
+    expect(latest.cache).toBe('hit');
     const releaseTwo = JSON.parse(latest.text).data.figures;
     expect(releaseTwo.release).toBe(2);
     expect(releaseTwo.values).not.toEqual(releaseOne.values);
-    expect((await post(figuresBody(), researcher)).cache).toBe('hit');
+    // The same answer a caller computes: a request nobody asked before is computed now, and agrees.
+    const computed = await post({ query: `${FIGURES}\n`, variables: { filter: FILTER } }, researcher);
+    expect(computed.cache).toBe('miss');
+    expect(computed.text).toBe(latest.text);
+    // The warm-up is not an access: the log has the two callers, with release 2, and nothing of the hub itself.
+    const entries: { subject: string; release: number }[] = await hub.dataSource.query(
+      'SELECT subject, release_number AS release FROM hub_access_log ORDER BY id DESC LIMIT 2',
+    );
+    expect(await accessLogRows()).toBe(logged + 2);
+    expect(entries).toEqual([
+      { subject: 'cache-researcher', release: 2 },
+      { subject: 'cache-researcher', release: 2 },
+    ]);
+    const ownRows: { rows: number }[] = await hub.dataSource.query(
+      `SELECT count(*)::int AS rows FROM hub_access_log WHERE subject LIKE 'hub:%'`,
+    );
+    expect(ownRows[0]?.rows).toBe(0);
     // A release asked for by number still answers that release.
     const pinned = await post(figuresBody({ filter: FILTER, release: 1 }), researcher);
     expect(JSON.parse(pinned.text).data.figures).toEqual(releaseOne);
@@ -189,9 +211,12 @@ describe('figures cache: released answers served again from memory', () => {
       hub.adminToken,
     );
     expect(metadata.errors).toBeUndefined();
+    await hub.warmUpSettled();
     const annotated = await post(figuresBody(), researcher);
-    expect(annotated.cache).toBe('miss');
+    expect(annotated.cache).toBe('hit');
     expect(JSON.stringify(JSON.parse(annotated.text).data.figures.notes)).toContain('Counted by the police only.');
+    const unasked = await post(figuresBody({ filter: { ...FILTER, leg_stat: ['PRESUMED_VICTIM'] } }), researcher);
+    expect(unasked.cache).toBe('miss');
   });
 
   it('answers a persisted query by GET from the cache, and a revalidation with 304 (still logged)', async () => {
@@ -243,5 +268,33 @@ describe('figures cache: released answers served again from memory', () => {
       expect(answer.status).toBe(200);
       expect(answer.cache).toBeNull();
     }
+  });
+
+  it('keeps rendered exports: the same bytes again, logged each time, and never across a release', async () => {
+    const url = `${hub.url}/exports/victims_sex_age?format=csv&geo=AT`;
+    const logged = await accessLogRows();
+    const first = await fetch(url);
+    const firstText = await first.text();
+    expect({ status: first.status, cache: first.headers.get('x-figures-cache') }).toEqual({ status: 200, cache: 'miss' });
+    const again = await fetch(url, { headers: { authorization: `Bearer ${researcher}` } });
+    expect({ status: again.status, cache: again.headers.get('x-figures-cache') }).toEqual({ status: 200, cache: 'hit' });
+    expect(await again.text()).toBe(firstText);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    // Another format is another export.
+    const jsonStat = await fetch(`${hub.url}/exports/victims_sex_age?format=jsonstat&geo=AT`);
+    expect(jsonStat.headers.get('x-figures-cache')).toBe('miss');
+    await jsonStat.text();
+    expect(await accessLogRows()).toBe(logged + 3);
+
+    await send('AT', '2026-Q2', 0, 30, 23);
+    expect((await hub.graphql(PUBLISH, {}, hub.adminToken)).errors).toBeUndefined();
+    await hub.warmUpSettled();
+    const after = await fetch(url);
+    const afterText = await after.text();
+    expect(after.headers.get('x-figures-cache')).toBe('miss');
+    expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    expect(afterText).not.toBe(firstText);
+    expect(afterText).toContain('2026-Q2');
   });
 });

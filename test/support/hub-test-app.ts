@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DevIssuer, Role } from '#app/auth';
 import { createScratchDatabase, type ScratchDatabase } from '#app/database';
 import { HubConfig } from '../../apps/hub/src/config/hub.config.js';
+import { FiguresCacheWarmer, type WarmUp } from '../../apps/hub/src/figures-cache/figures-cache.warmer.js';
 import { createHubApp } from '../../apps/hub/src/hub-app.factory.js';
 
 export interface GraphQLAnswer<Data = Record<string, unknown>> {
@@ -24,6 +25,8 @@ export interface HubUnderTest {
   readonly adminToken: string;
   token(roles: [Role, ...Role[]], countries?: string[]): Promise<string>;
   graphql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer<Data>>;
+  /** Waits for the figures cache's background warm-up after a change (a test counting the hub's own work needs quiet). */
+  warmUpSettled(): Promise<WarmUp | undefined>;
   /** Stops the hub; with `keepDatabase`, its data folder or database stays for `startHub(..., scratch)`. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -71,6 +74,16 @@ export async function startHub(
       adminToken,
       token: (roles, countries) => issuer.issue({ roles, countries }),
       graphql,
+      warmUpSettled: async () => {
+        let warmer: FiguresCacheWarmer;
+        try {
+          warmer = started.get(FiguresCacheWarmer, { strict: false });
+        } catch {
+          // A resolver spec's hub may have no figures cache, hence nothing to wait for.
+          return undefined;
+        }
+        return warmer.settled();
+      },
       close: async (options = {}) => {
         await started.close();
         if (!options.keepDatabase) await scratch.dispose();

@@ -28,6 +28,15 @@ export class RequestAuthenticator {
     return outcome;
   }
 
+  /**
+   * Authenticates a request the app makes of itself (no HTTP caller, no token: the hub computing an answer before
+   * anyone asks for it) as `principal`, without a rate-limit charge. Never call it with anything a caller sent.
+   */
+  actAs(request: AuthRequest, principal: Principal): void {
+    request.principal = principal;
+    this.outcomes.set(request, Promise.resolve(principal));
+  }
+
   /** Every request is charged once: to its subject when the token verifies, otherwise to its address. */
   private async verifyAndCharge(request: AuthRequest): Promise<Principal | undefined> {
     const anonymousKey = `ip:${clientAddressOf(request)}`;

@@ -10,14 +10,25 @@ export interface CapturedAccess {
   readonly country?: string;
 }
 
-const capture = new AsyncLocalStorage<CapturedAccess[]>();
-
-/** Runs `work` (the rest of a request) collecting the access-log events recorded inside it into `into`. */
-export function captureAccessEvents<T>(into: CapturedAccess[], work: () => T): T {
-  return capture.run(into, work);
+interface Capture {
+  readonly into: CapturedAccess[];
+  /** False for work the hub does for itself (warming the cache): nobody asked, so nothing is written to the log. */
+  readonly written: boolean;
 }
 
-/** Called by the access log for each event: noted for the request being captured, if any. */
-export function noteCapturedAccess(event: CapturedAccess): void {
-  capture.getStore()?.push(event);
+const capture = new AsyncLocalStorage<Capture>();
+
+/**
+ * Runs `work` (the rest of a request) collecting the access-log events recorded inside it into `into`; with
+ * `written: false` the events are only collected, for an answer the hub computes before anyone asks for it.
+ */
+export function captureAccessEvents<T>(into: CapturedAccess[], work: () => T, options: { written?: boolean } = {}): T {
+  return capture.run({ into, written: options.written ?? true }, work);
+}
+
+/** Called by the access log for each event: noted for the request being captured, if any; whether to write it. */
+export function noteCapturedAccess(event: CapturedAccess): boolean {
+  const current = capture.getStore();
+  current?.into.push(event);
+  return current?.written ?? true;
 }

@@ -40,7 +40,7 @@ export class AccessLogService implements BeforeApplicationShutdown {
 
   record(event: AccessEvent, at = new Date()): Promise<void> {
     const { principal: _caller, ...coordinates } = event;
-    noteCapturedAccess(coordinates);
+    if (!noteCapturedAccess(coordinates)) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.pending.push({
         row: [

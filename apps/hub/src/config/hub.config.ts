@@ -68,6 +68,11 @@ export interface HubSettings {
    * again without running a resolver until the next release or reference-data change; 0 turns the cache off.
    */
   readonly figuresCacheBytes: number;
+  /**
+   * `FIGURES_CACHE_WARM_ANSWERS`: how many of the most requested answers are computed again in the background after a
+   * release or reference-data change, so that their next callers meet the cache; 0 warms only the release's cubes.
+   */
+  readonly figuresCacheWarmAnswers: number;
 }
 
 /** Every setting of the hub, read and validated once at start; a bad value stops the start with its variable named. */
@@ -105,6 +110,7 @@ export class HubConfig {
       },
       chromiumPath: read.optionalString('CHROMIUM_PATH'),
       figuresCacheBytes: read.integer('FIGURES_CACHE_BYTES', 256 * 1024 * 1024, { min: 0, max: 64 * 1024 * 1024 * 1024 }),
+      figuresCacheWarmAnswers: read.integer('FIGURES_CACHE_WARM_ANSWERS', 100, { min: 0, max: 10_000 }),
     });
   }
 }

@@ -1,7 +1,7 @@
 /** The part of a Node response stream the writer needs (an Express Response is one). */
 export interface ChunkSink {
   readonly destroyed: boolean;
-  write(chunk: string): boolean;
+  write(chunk: string | Buffer): boolean;
   end(): void;
   once(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
   off(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
@@ -19,7 +19,7 @@ export function* textChunks(text: string, size = TEXT_CHUNK): Generator<string, 
  * waits for `drain`, so a slow client holds one chunk of the output in memory, not all of it. Stops quietly when the
  * client goes away.
  */
-export async function writeChunks(sink: ChunkSink, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(sink: ChunkSink, chunks: Iterable<string | Buffer>): Promise<void> {
   for (const chunk of chunks) {
     if (sink.destroyed) return;
     if (!sink.write(chunk)) {

@@ -7,6 +7,7 @@ import { parseExportRequest } from './export-request.js';
 import type { RawQuery } from './query-parameters.js';
 import { ExportsService } from './exports.service.js';
 import { matchesIfNoneMatch } from '#app/platform';
+import { CACHE_HEADER } from '../figures-cache/cached-answers.middleware.js';
 
 /**
  * `GET /exports/{dataset}?format=jsonstat|sdmx-csv|csv&release=&measure=&diff=&geo=AT,DE&time=2026-Q1&sex=F...`
@@ -52,6 +53,7 @@ export class ExportsController {
     response.status(200);
     response.setHeader('Content-Type', output.contentType);
     response.setHeader('Content-Disposition', `inline; filename="${output.fileName}"`);
+    response.setHeader(CACHE_HEADER, output.cached ? 'hit' : 'miss');
     await writeChunks(response, output.chunks);
   }
 }

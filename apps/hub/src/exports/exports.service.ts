@@ -18,6 +18,7 @@ import { PopulationDenominators } from '../figures/population-denominators.js';
 import { ReleasedCubes } from '../figures/released-cubes.reader.js';
 import { textChunks } from './chunked-response.js';
 import { CONTENT_TYPES, exportEntityTag, FILE_EXTENSIONS, type ExportRequest } from './export-request.js';
+import { FiguresCacheService, MAX_CACHED_EXPORT_BYTES } from '../figures-cache/figures-cache.service.js';
 import { ExportsErrorCode, ExportsException } from './exports.exception.js';
 import { toFormatsTable } from './format-table.js';
 
@@ -36,7 +37,9 @@ export interface PreparedExport {
 export interface RenderedExport {
   readonly contentType: string;
   readonly fileName: string;
-  readonly chunks: Iterable<string>;
+  readonly chunks: Iterable<string | Buffer>;
+  /** Whether the bytes came from the figures cache rather than from the cells. */
+  readonly cached: boolean;
 }
 
 /** Released figures in the dissemination formats, read through the figures service like every other output. */
@@ -47,6 +50,7 @@ export class ExportsService {
     private readonly figures: FiguresService,
     private readonly cubes: ReleasedCubes,
     private readonly denominators: PopulationDenominators,
+    private readonly cache: FiguresCacheService,
   ) {}
 
   /**
@@ -73,9 +77,12 @@ export class ExportsService {
   /** Reads the cells and returns the output as chunks; a table the writers refuse fails here, before any byte is sent. */
   async render(prepared: PreparedExport): Promise<RenderedExport> {
     const { request } = prepared;
-    const current = await this.table(prepared, prepared.release);
     const extension = FILE_EXTENSIONS[request.format];
     const fileName = `${prepared.dataset}-r${prepared.release}${request.diff === undefined ? '' : `-diff-r${request.diff}`}.${extension}`;
+    const cached = this.cache.export(prepared.entityTag);
+    if (cached !== undefined) return { contentType: CONTENT_TYPES[request.format], fileName, chunks: [cached], cached: true };
+    const generation = this.cache.generation();
+    const current = await this.table(prepared, prepared.release);
     try {
       let chunks: Iterable<string>;
       switch (request.format) {
@@ -92,13 +99,37 @@ export class ExportsService {
               : diffSdmxCsv(await this.table(prepared, request.diff), current, { agency: SDMX_AGENCY, version: SDMX_VERSION });
           break;
       }
-      return { contentType: CONTENT_TYPES[request.format], fileName, chunks };
+      return {
+        contentType: CONTENT_TYPES[request.format],
+        fileName,
+        chunks: this.keptOnceWritten(generation, prepared.entityTag, chunks),
+        cached: false,
+      };
     } catch (error) {
       if (error instanceof FormatsException && error.code === FormatsExceptionCode.TOO_LARGE) {
         throw new ExportsException(ExportsErrorCode.EXPORT_TOO_LARGE, 'The export is too large; filter some dimensions.', []);
       }
       throw error;
     }
+  }
+
+  /**
+   * The chunks as they are written, held meanwhile and stored in the cache once the last one is out; an export larger
+   * than the cache takes one, or one the client abandoned half-way, is not kept.
+   */
+  private *keptOnceWritten(generation: number, entityTag: string, chunks: Iterable<string>): Generator<string | Buffer, void, undefined> {
+    let held: Buffer[] | undefined = [];
+    let heldBytes = 0;
+    for (const chunk of chunks) {
+      if (held !== undefined) {
+        const bytes = Buffer.from(chunk);
+        heldBytes += bytes.length;
+        if (heldBytes > MAX_CACHED_EXPORT_BYTES) held = undefined;
+        else held.push(bytes);
+      }
+      yield chunk;
+    }
+    if (held !== undefined) this.cache.storeExport(generation, entityTag, Buffer.concat(held));
   }
 
   private async table(prepared: PreparedExport, release: number): Promise<FigureTable> {

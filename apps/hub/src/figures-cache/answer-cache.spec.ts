@@ -50,4 +50,25 @@ describe('AnswerCache', () => {
     expect(() => new AnswerCache(-1)).toThrow(RangeError);
     expect(() => new AnswerCache(1.5)).toThrow(RangeError);
   });
+
+  it('ranks answers by the requests they answered, and keeps that count through a new generation when asked to', () => {
+    const cache = new AnswerCache<string>(1_000);
+    for (const key of ['a', 'b', 'c']) cache.set(1, key, answer(key));
+    for (let hit = 0; hit < 3; hit += 1) cache.get(1, 'b');
+    cache.get(1, 'c');
+    expect(cache.mostRequested(2).map(({ key, requests }) => [key, requests])).toEqual([
+      ['b', 4],
+      ['c', 2],
+    ]);
+    // Equal counts: the more recently used first.
+    expect(cache.mostRequested(3).map(({ key }) => key)).toEqual(['b', 'c', 'a']);
+    expect(cache.mostRequested(0)).toEqual([]);
+    // Computed again for generation 2 with its count: it stays ahead of answers new in that generation.
+    cache.set(2, 'b', answer('b2'), 4);
+    cache.set(2, 'd', answer('d'));
+    expect(cache.mostRequested(1).map(({ key, requests }) => [key, requests])).toEqual([['b', 4]]);
+    expect(cache.holds(2, 'b')).toBe(true);
+    expect(cache.holds(1, 'b')).toBe(false);
+    expect(cache.holds(2, 'a')).toBe(false);
+  });
 });

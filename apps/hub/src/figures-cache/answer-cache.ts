@@ -6,13 +6,25 @@ export interface CachedAnswer<Extra> {
   readonly extra: Extra;
 }
 
+/** An answer with how many requests it answered (the one that computed it included): what is worth warming first. */
+export interface RequestedAnswer<Extra> {
+  readonly key: string;
+  readonly answer: CachedAnswer<Extra>;
+  readonly requests: number;
+}
+
+interface Entry<Extra> {
+  readonly answer: CachedAnswer<Extra>;
+  requests: number;
+}
+
 /**
  * Serialised answers by key, least recently used dropped first, bounded by the bytes they hold. Every entry belongs
  * to one generation of the figures' inputs: asking with another generation empties the cache first, so an answer
  * never outlives the release, metadata or population table it was computed from.
  */
 export class AnswerCache<Extra> {
-  private readonly entries = new Map<string, CachedAnswer<Extra>>();
+  private readonly entries = new Map<string, Entry<Extra>>();
   private heldBytes = 0;
   private generation: number | undefined;
   private hitCount = 0;
@@ -34,28 +46,47 @@ export class AnswerCache<Extra> {
       return undefined;
     }
     this.hitCount += 1;
+    found.requests += 1;
     // Map keeps insertion order: re-inserting moves the entry to the most recently used end.
     this.entries.delete(key);
     this.entries.set(key, found);
-    return found;
+    return found.answer;
   }
 
-  set(generation: number, key: string, answer: CachedAnswer<Extra>): void {
+  /** Stores an answer; `requests` carries over the count of an answer computed again for a new generation. */
+  set(generation: number, key: string, answer: CachedAnswer<Extra>, requests = 1): void {
     this.follow(generation);
     const size = entrySize(key, answer);
     if (size > this.maxBytes) return;
     const previous = this.entries.get(key);
     if (previous !== undefined) {
       this.entries.delete(key);
-      this.heldBytes -= entrySize(key, previous);
+      this.heldBytes -= entrySize(key, previous.answer);
     }
-    this.entries.set(key, answer);
+    this.entries.set(key, { answer, requests });
     this.heldBytes += size;
     for (const [oldestKey, oldest] of this.entries) {
       if (this.heldBytes <= this.maxBytes) break;
       this.entries.delete(oldestKey);
-      this.heldBytes -= entrySize(oldestKey, oldest);
+      this.heldBytes -= entrySize(oldestKey, oldest.answer);
     }
+  }
+
+  /** Whether `key` holds an answer of `generation` (asks nothing of the LRU order, counts no hit). */
+  holds(generation: number, key: string): boolean {
+    return generation === this.generation && this.entries.has(key);
+  }
+
+  /**
+   * The `limit` answers that answered the most requests, whatever their generation (asked just after a change, they
+   * are the previous generation's): most requested first, the more recently used first among equals.
+   */
+  mostRequested(limit: number): RequestedAnswer<Extra>[] {
+    return [...this.entries]
+      .reverse()
+      .map(([key, entry]) => ({ key, answer: entry.answer, requests: entry.requests }))
+      .sort((a, b) => b.requests - a.requests)
+      .slice(0, Math.max(0, limit));
   }
 
   stats(): { readonly entries: number; readonly bytes: number; readonly hits: number; readonly misses: number } {

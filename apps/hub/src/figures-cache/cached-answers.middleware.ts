@@ -48,7 +48,7 @@ export class CachedAnswersMiddleware implements NestMiddleware {
     try {
       const principal = await this.authenticator.authenticate(request);
       if (!readsReleasedFigures(principal)) return next();
-      await Promise.all(cached.extra.map((event) => this.accessLog.record({ ...event, principal })));
+      await Promise.all(cached.extra.accessEvents.map((event) => this.accessLog.record({ ...event, principal })));
     } catch (error) {
       // The server meets the same refusal (the authenticator remembers it) and answers it as a GraphQL error.
       if (!(error instanceof AuthException)) {

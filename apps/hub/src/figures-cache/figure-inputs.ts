@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+
+/** Told the new generation once a change is over, before any request can see it. */
+export type FigureInputsListener = (generation: number) => void;
 
 /**
  * The generation of everything a released figure's answer is made of besides its request: releases, country
@@ -10,7 +13,9 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class FigureInputs {
+  private readonly logger = new Logger('FigureInputs');
   private generation = 0;
+  private readonly listeners: FigureInputsListener[] = [];
 
   async changing<T>(change: () => Promise<T>): Promise<T> {
     try {
@@ -18,10 +23,23 @@ export class FigureInputs {
     } finally {
       // Moved on even after a failure: a commit whose acknowledgement was lost may still have happened.
       this.generation += 1;
+      for (const listener of this.listeners) {
+        try {
+          listener(this.generation);
+        } catch (error) {
+          // A listener (the cache's warm-up) must never fail the change that was committed.
+          this.logger.warn({ msg: 'figure inputs listener failed', error: error instanceof Error ? error.name : typeof error });
+        }
+      }
     }
   }
 
   current(): number {
     return this.generation;
+  }
+
+  /** Calls `listener` after every change, synchronously, in the order listeners were added. */
+  onChange(listener: FigureInputsListener): void {
+    this.listeners.push(listener);
   }
 }

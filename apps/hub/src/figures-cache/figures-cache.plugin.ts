@@ -23,14 +23,20 @@ export class FiguresCachePlugin implements ApolloServerPlugin<RequestContext> {
     const pending = request === undefined ? undefined : this.cache.pendingFor(request);
     if (request === undefined || pending === undefined) return;
     return {
-      willSendResponse: async ({ operation, response }) => {
+      willSendResponse: async ({ operation, response, source, request: graphQLRequest }) => {
         if (operation === undefined || operation === null || !isCacheableOperation(operation)) return;
         // Only answers the cache could hold say `miss`; a mutation or a preview says nothing.
         response.http.headers.set(CACHE_HEADER, 'miss');
         if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
         const { data, errors, extensions } = response.body.singleResult;
         if (errors !== undefined || data === undefined || data === null || !readsReleasedFigures(request.principal)) return;
-        const entityTag = this.cache.store(pending, Buffer.from(`${JSON.stringify({ data, extensions })}\n`));
+        // The text Apollo Server ran (for a persisted query, the one its hash stands for), to compute it again later.
+        const replay = {
+          query: source,
+          ...(graphQLRequest.operationName ? { operationName: graphQLRequest.operationName } : {}),
+          ...(graphQLRequest.variables ? { variables: graphQLRequest.variables } : {}),
+        };
+        const entityTag = this.cache.store(pending, Buffer.from(`${JSON.stringify({ data, extensions })}\n`), replay);
         if (entityTag !== undefined) setValidators(response.http.headers, entityTag);
       },
     };

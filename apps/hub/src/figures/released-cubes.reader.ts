@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { comparePeriods, parsePeriod, type DatasetDefinition } from '#app/standard';
-import { compareGeos } from '../catalogue/geo-codes.js';
+import { comparePeriods, DATASET_IDS, parsePeriod, type DatasetDefinition } from '#app/standard';
+import { compareGeos, datasetById } from '../catalogue/geo-codes.js';
 import type { ReleaseModel } from '../releases/release.model.js';
 import { coverageKey } from '../releases/release-plan.js';
 import { ReleasesErrorCode, ReleasesException } from '../releases/releases.exception.js';
@@ -74,6 +74,25 @@ export class ReleasedCubes {
       return this.cells.get(`${release}|${selection.dataset.id}`, () => this.readCells(release, selection.dataset.id));
     }
     return this.readCells(release, selection.dataset.id, selection);
+  }
+
+  /**
+   * Reads every dataset of a release into memory (its cube, and its stored cells when they fit the budget), as the
+   * first requests after a publication would; the datasets read.
+   */
+  async warmRelease(number: number): Promise<string[]> {
+    const warmed: string[] = [];
+    for (const stored of await this.releases.datasets(number)) {
+      // A release may hold a dataset this hub's catalogue no longer serves; nobody can ask for it.
+      if (!(DATASET_IDS as readonly string[]).includes(stored.dataset)) continue;
+      const dataset = datasetById(stored.dataset);
+      const cube = await this.cube(dataset, number);
+      if (cube.storedCells <= CACHED_CELLS_BUDGET / 2) {
+        await this.cells.get(`${number}|${dataset.id}`, () => this.readCells(number, dataset.id));
+      }
+      warmed.push(dataset.id);
+    }
+    return warmed;
   }
 
   private async readCube(dataset: DatasetDefinition, number: number): Promise<ReleasedCube> {
