@@ -242,6 +242,18 @@ async function printWelcome(hubUrl: string, nodes: { node: NodePlan; url: string
     [`RAPPORTEUR (${first!.node.country})`]: await issuer.issue({ roles: [Role.RAPPORTEUR], countries: [first!.node.country], ttl: '12h' }),
     [`STEWARD (${first!.node.country})`]: await issuer.issue({ roles: [Role.STEWARD], countries: [first!.node.country], ttl: '12h' }),
   };
+  // One-time sign-in links of the node consoles (a code works once and for an hour at most).
+  const consoleLinks = await Promise.all(
+    nodes.map(async ({ node, url }) => {
+      const code = await issuer.issue({
+        roles: [Role.RAPPORTEUR],
+        countries: [node.country],
+        subject: `rapporteur-${node.country.toLowerCase()}`,
+        ttl: '1h',
+      });
+      return `  ${`${node.nodeId} console`.padEnd(18)} ${url}/console/sign-in?code=${code}`;
+    }),
+  );
   const year = ctdcMode ? '2017' : String(parsePeriod(LAST_PERIOD).year);
   const geo = nodes.map(({ node }) => `"${node.country}"`).join(', ');
   const exampleQuery = `{ figures(dataset: "victims_sex_age", filter: { geo: [${geo}], time: ["${year}"] }) { release measure cells { dimensions { dimension code } value flags } } }`;
@@ -253,6 +265,9 @@ async function printWelcome(hubUrl: string, nodes: { node: NodePlan; url: string
     ...nodes.map(({ node, url }) => `  ${node.nodeId} GraphQL    ${url}/graphql   (${node.country})`),
     `  report page        ${hubUrl}/reports/victims_sex_age`,
     `  JSON-stat export   ${hubUrl}/exports/victims_sex_age?format=jsonstat`,
+    '',
+    'Node consoles: open a link in a browser to sign in as the rapporteur (each link works once, within the hour):',
+    ...consoleLinks,
     '',
     'Development tokens (Authorization: Bearer <token>; `npm run token -- --role ROLE [--country XX]` issues more):',
     ...Object.entries(tokens).map(([role, token]) => `  ${role.padEnd(24)} ${token}`),

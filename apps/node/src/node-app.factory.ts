@@ -5,5 +5,5 @@ import { NodeModule } from './node.module.js';
 
 /** Builds a national node (not yet listening), so tests and main start it the same way. */
 export function createNodeApp(config: NodeConfig, logSink?: LogSink): Promise<INestApplication> {
-  return createObservatoryApp(NodeModule.forRoot(config), { appName: 'node', logLevel: config.logLevel, logSink });
+  return createObservatoryApp(NodeModule.forRoot(config), { appName: 'node', logLevel: config.logLevel, logSink, acceptForms: true });
 }

@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module.js';
 import { NodeConfigModule, nodeDatabaseModule } from './config/node-config.module.js';
 import { NodeConfig } from './config/node.config.js';
 import { ConsentModule } from './consent/consent.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { KeysModule } from './keys/keys.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
@@ -35,6 +36,7 @@ export class NodeModule {
         ConsentModule,
         PersonsModule,
         ReturnsModule,
+        ConsoleModule,
       ],
     };
   }

@@ -1,9 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { clientAddressOf, type AuthRequest } from './auth-request.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
 import { TokenBucketRateLimiter } from './rate-limiter.js';
+
+/**
+ * Where a request without a bearer token may still be signed in: a browser session of the app's own pages (the
+ * node's console), keyed by a cookie the app set. Provided by the app (a global module), absent otherwise.
+ */
+export interface SessionResolver {
+  /** The session's principal, or undefined (no session, an expired one, or a path sessions do not cover). */
+  principalOf(request: AuthRequest): Principal | undefined;
+}
+
+export const SESSION_RESOLVER = Symbol('SESSION_RESOLVER');
 
 /**
  * Who sent a request: its bearer token verified and the request charged to the rate limit, once per HTTP request
@@ -16,6 +27,7 @@ export class RequestAuthenticator {
   constructor(
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
     @Inject(TokenBucketRateLimiter) private readonly limiter: TokenBucketRateLimiter,
+    @Optional() @Inject(SESSION_RESOLVER) private readonly sessions?: SessionResolver,
   ) {}
 
   /** The principal, or undefined for an anonymous request; rejects with the AuthException of a bad token or a spent limit. */
@@ -44,10 +56,15 @@ export class RequestAuthenticator {
     try {
       const token = bearerTokenOf(request.headers.authorization);
       if (token === undefined) {
-        this.charge(anonymousKey);
-        return undefined;
+        const session = this.sessions?.principalOf(request);
+        if (session === undefined) {
+          this.charge(anonymousKey);
+          return undefined;
+        }
+        principal = session;
+      } else {
+        principal = await this.verifier.verify(token);
       }
-      principal = await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof AuthException && error.code !== AuthErrorCode.RATE_LIMITED) this.charge(anonymousKey);
       throw error;

@@ -13,6 +13,8 @@ export interface BootstrapOptions {
   logSink?: LogSink;
   /** Largest request body accepted (JSON and text); returns are the biggest legitimate bodies. */
   bodyLimit?: string;
+  /** Also parse HTML form posts (urlencoded, at most 64 KiB): for apps with pages of their own. */
+  acceptForms?: boolean;
 }
 
 /** Creates a Nest app with JSON logs, request ids, error mapping and clean shutdown on SIGINT/SIGTERM. */
@@ -27,6 +29,7 @@ export async function createObservatoryApp(root: DynamicModule, options: Bootstr
   const jsonOptions = { limit, verify: verifyStrictJsonBody };
   app.useBodyParser('json', jsonOptions);
   app.useBodyParser('text', { limit, type: ['text/plain', 'application/jose'] });
+  if (options.acceptForms === true) app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   app.useGlobalFilters(new DomainExceptionFilter());
   app.useGlobalPipes(new TextInputPipe());
   app.enableShutdownHooks();

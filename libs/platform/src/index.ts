@@ -24,3 +24,4 @@ export { ScalarInputErrorCode, ScalarInputException } from './scalars/scalar-inp
 export { MAX_PAGE_SIZE, PageArgs, PageErrorCode, PageException, pageWindow } from './pagination/page.args.js';
 export type { Page, PageWindow } from './pagination/page.args.js';
 export { BrowserUnavailableError, launchHeadlessChromium } from './browser/headless-chromium.js';
+export { escapeHtml, html, Markup, raw } from './html/html-text.js';

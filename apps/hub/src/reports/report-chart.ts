@@ -1,7 +1,7 @@
 import { flagLabels } from '#app/standard';
 import type { ComparativeRowData } from '../figures/figures.service.js';
 import type { Measure } from '../figures/measure.js';
-import { html, type Markup } from './html-text.js';
+import { html, type Markup } from '#app/platform';
 import { isRate } from '../figures/measure.js';
 import { formatValue, niceAxis } from './value-format.js';
 

@@ -2,7 +2,7 @@ import { flagLabels } from '#app/standard';
 import { definitionNoteText, type DefinitionEntry } from '../figures/figure-notes.js';
 import type { ComparativeReportData } from '../figures/figures.service.js';
 import { Measure } from '../figures/measure.js';
-import { html, raw, type Markup } from './html-text.js';
+import { html, raw, type Markup } from '#app/platform';
 import { renderChart } from './report-chart.js';
 import { formatValue } from './value-format.js';
 

@@ -51,6 +51,9 @@ export class SubmittedReturnModel {
 
   @Field(() => Date, { nullable: true })
   deliveredAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the next delivery attempt is due, while the return waits to be delivered.' })
+  nextAttemptAt!: Date | null;
 }
 
 @ObjectType('PreviewCell')

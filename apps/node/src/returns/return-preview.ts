@@ -73,3 +73,44 @@ function cubeDimensionOf(dimension: DatasetDefinition['dimensions'][number]): Di
   const leaves = dimension.codes.map((code) => code.code).filter((code) => code !== TOTAL);
   return dimension.id === 'exploit' ? multiResponseDimension(dimension.id, leaves) : flatDimension(dimension.id, leaves);
 }
+
+/** A dataset's cells as a preview (or its GraphQL model) holds them. */
+export interface ComparableDataset {
+  readonly id: string;
+  readonly cells: readonly PreviewCellFigures[];
+}
+
+/** One cell as two previews show it: the node's count and the published value with its flags. */
+export interface FigureChange {
+  readonly dataset: string;
+  readonly coordinates: readonly string[];
+  readonly before: Pick<PreviewCellFigures, 'count' | 'value' | 'flags'> | undefined;
+  readonly after: Pick<PreviewCellFigures, 'count' | 'value' | 'flags'> | undefined;
+}
+
+/**
+ * The cells whose count, published value or flags differ between two previews (a submitted revision and now), in the
+ * order of the later one's datasets and cells, then cells only the earlier one had.
+ */
+export function changedFigures(before: readonly ComparableDataset[], after: readonly ComparableDataset[]): FigureChange[] {
+  const changes: FigureChange[] = [];
+  const keyOf = (coordinates: readonly string[]) => coordinates.join('\u0000');
+  const earlier = new Map(before.map((dataset) => [dataset.id, new Map(dataset.cells.map((cell) => [keyOf(cell.coordinates), cell]))]));
+  const shown = (cell: PreviewCellFigures | undefined) =>
+    cell === undefined ? undefined : { count: cell.count, value: cell.value, flags: cell.flags };
+  for (const dataset of after) {
+    const previous = earlier.get(dataset.id) ?? new Map<string, PreviewCellFigures>();
+    const seen = new Set<string>();
+    for (const cell of dataset.cells) {
+      const key = keyOf(cell.coordinates);
+      seen.add(key);
+      const old = previous.get(key);
+      if (old !== undefined && old.count === cell.count && old.value === cell.value && old.flags === cell.flags) continue;
+      changes.push({ dataset: dataset.id, coordinates: cell.coordinates, before: shown(old), after: shown(cell) });
+    }
+    for (const [key, old] of previous) {
+      if (!seen.has(key)) changes.push({ dataset: dataset.id, coordinates: old.coordinates, before: shown(old), after: undefined });
+    }
+  }
+  return changes;
+}

@@ -13,6 +13,8 @@ export interface ReturnDelivery {
   readonly lastErrorCode: string | null;
   readonly hubStatus: HubStatus | null;
   readonly deliveredAt: Date | null;
+  /** When the next delivery attempt is due (a pending message); null once it is delivered or refused for good. */
+  readonly nextAttemptAt: Date | null;
 }
 
 export interface ListedReturn {
@@ -84,9 +86,11 @@ export class ReturnsRepository {
       last_error_code: string | null;
       hub_status: HubStatus | null;
       delivered_at: Date | null;
+      next_attempt_at: Date | null;
     }> = await this.dataSource.query(
       `SELECT q.id, q.period, q.revision, q.generated_at, q.record_count, q.withheld_no_consent, q.withheld_invalid,
-              q.confirmed_zero, q.submitted_by, m.state, m.attempts, m.last_error_code, m.hub_status, m.delivered_at
+              q.confirmed_zero, q.submitted_by, m.state, m.attempts, m.last_error_code, m.hub_status, m.delivered_at,
+              CASE WHEN m.state IN ('PENDING', 'SENDING') THEN m.next_attempt_at END AS next_attempt_at
          FROM quarterly_return q JOIN outbox_message m ON m.id = q.id
         WHERE ($1::text IS NULL OR q.period = $1)
         ORDER BY q.generated_at DESC, q.revision DESC
@@ -111,7 +115,18 @@ export class ReturnsRepository {
         lastErrorCode: row.last_error_code,
         hubStatus: row.hub_status,
         deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
+        nextAttemptAt: row.next_attempt_at === null ? null : new Date(row.next_attempt_at),
       },
     }));
+  }
+
+  /** The signed return (compact JWS) of the period's latest revision, or undefined before any submission. */
+  async latestSignedReturn(period: string): Promise<{ revision: number; jws: string } | undefined> {
+    const [row]: Array<{ revision: number; payload: string }> = await this.dataSource.query(
+      `SELECT q.revision, m.payload FROM quarterly_return q JOIN outbox_message m ON m.id = q.id
+        WHERE q.period = $1 ORDER BY q.revision DESC LIMIT 1`,
+      [period],
+    );
+    return row === undefined ? undefined : { revision: row.revision, jws: row.payload };
   }
 }

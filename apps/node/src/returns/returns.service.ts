@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { decodeJwt } from 'jose';
 import { DataSource } from 'typeorm';
 import { JwsTypes, signJws } from '#app/crypto';
 import { pageWindow } from '#app/platform';
@@ -14,12 +15,18 @@ import type { ReturnsArgs } from './dto/returns.args.js';
 import type { ReturnPreviewModel, SubmittedReturnModel } from './quarterly-return.model.js';
 import { QuarterlyReturnEntity } from './quarterly-return.entity.js';
 import { buildQuarterlyReturn } from './return-builder.js';
-import { previewFigures } from './return-preview.js';
+import { previewFigures, type PreviewDatasetFigures } from './return-preview.js';
 import { ReturnsErrorCode, ReturnsException } from './returns.exception.js';
 import { ReturnsRepository, type ReturnDelivery } from './returns.repository.js';
 
 /** Stands in for the returnId of a return that is only previewed, never signed. */
 const PREVIEW_RETURN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** The figures of a signed revision, as its preview showed them. */
+export interface SubmittedFigures {
+  readonly revision: number;
+  readonly datasets: readonly PreviewDatasetFigures[];
+}
 
 /** Quarterly returns: preview, sign and queue for the hub, list. */
 @Injectable()
@@ -133,7 +140,20 @@ export class ReturnsService {
       lastErrorCode: null,
       hubStatus: null,
       deliveredAt: null,
+      nextAttemptAt: saved.generatedAt,
     });
+  }
+
+  /**
+   * The figures of the period's latest signed return, computed as its preview was (the same protection), so that the
+   * rapporteur can see what a new revision would change; undefined before the first submission.
+   */
+  async latestSubmittedFigures(_actor: NodeActor, wanted: Period): Promise<SubmittedFigures | undefined> {
+    const signed = await this.repository.latestSignedReturn(formatPeriod(wanted));
+    if (signed === undefined) return undefined;
+    // The node's own message, signed and stored in one transaction with this row: read, not verified again.
+    const submitted = decodeJwt(signed.jws) as unknown as QuarterlyReturn;
+    return { revision: signed.revision, datasets: previewFigures(submitted.records, this.config.disclosureThreshold) };
   }
 
   async list(_actor: NodeActor, args: ReturnsArgs): Promise<SubmittedReturnModel[]> {
@@ -184,5 +204,6 @@ function toSubmittedReturnModel(row: QuarterlyReturnEntity, delivery: ReturnDeli
     lastErrorCode: delivery.lastErrorCode,
     hubStatus: delivery.hubStatus,
     deliveredAt: delivery.deliveredAt,
+    nextAttemptAt: delivery.nextAttemptAt,
   };
 }

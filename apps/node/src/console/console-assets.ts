@@ -1,0 +1,81 @@
+/**
+ * The console's two static files, served by the node itself (no CDN, nothing fetched from elsewhere). They are
+ * small enough to live in the source; the pages link them, since the content security policy allows no inline
+ * script or style.
+ */
+
+export const CONSOLE_CSS = `
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #c8c8c8; --accent: #1d5f8a; --alert: #8a1d1d; --ok: #1d6b35; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+a { color: var(--accent); }
+:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+.skip { position: absolute; left: -10000px; top: 0; }
+.skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 10; }
+header { display: flex; flex-wrap: wrap; gap: 4px 24px; align-items: center; padding: 12px 24px; border-bottom: 1px solid var(--line); background: #f4f6f8; }
+header p { margin: 0; }
+.brand a { font-weight: 700; text-decoration: none; color: var(--ink); }
+.node, .account { color: var(--muted); }
+.languages { display: flex; gap: 12px; list-style: none; margin: 0; padding: 0; }
+.sign-out { margin-left: auto; }
+main { padding: 16px 24px 48px; max-width: 1100px; }
+h1 { font-size: 1.6rem; margin: 8px 0 16px; }
+h2 { font-size: 1.25rem; margin: 28px 0 8px; }
+table { border-collapse: collapse; margin: 8px 0 16px; min-width: 50%; }
+th, td { text-align: left; padding: 4px 12px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+details { margin: 8px 0; }
+summary { cursor: pointer; font-weight: 600; }
+.count, .hint { color: var(--muted); font-weight: 400; }
+.tag { font-size: 0.8rem; color: var(--alert); }
+tr.small td { background: #fff6e5; }
+.notice { padding: 8px 12px; border-left: 4px solid var(--ok); background: #eef7f0; }
+.error { padding: 8px 12px; border-left: 4px solid var(--alert); background: #fbeeee; }
+.legend { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
+.legend dt { font-weight: 700; }
+.legend dd { margin: 0; }
+button { font: inherit; padding: 6px 14px; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 3px; cursor: pointer; }
+button[disabled] { opacity: 0.6; cursor: progress; }
+.sign-out button { background: #fff; color: var(--accent); }
+.state-receipted { color: var(--ok); font-weight: 600; }
+.state-rejected { color: var(--alert); font-weight: 600; }
+code { background: #f0f0f0; padding: 0 4px; }
+`;
+
+/**
+ * Progressive enhancement only; every page works without it. (1) A form marked `data-once` disables its button when
+ * sent, so a double-click sends it once (the server refuses a second send of the same form anyway). (2) An element
+ * `#delivery[data-live=true]` is fetched again from its `data-source` every few seconds and replaced by what the
+ * server renders, until nothing is left to follow.
+ */
+export const CONSOLE_JS = `'use strict';
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-once')) return;
+  if (form.dataset.sent === 'true') { event.preventDefault(); return; }
+  form.dataset.sent = 'true';
+  var buttons = form.querySelectorAll('button[type=submit]');
+  for (var index = 0; index < buttons.length; index += 1) buttons[index].disabled = true;
+});
+(function follow() {
+  var delivery = document.getElementById('delivery');
+  if (!delivery || delivery.getAttribute('data-live') !== 'true') return;
+  var source = delivery.getAttribute('data-source');
+  if (!source) return;
+  setTimeout(function () {
+    fetch(source, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+      .then(function (markup) {
+        var holder = document.createElement('div');
+        holder.innerHTML = markup;
+        var next = holder.firstElementChild;
+        var current = document.getElementById('delivery');
+        if (next && current) current.replaceWith(next);
+        follow();
+      })
+      .catch(function () { setTimeout(follow, 5000); });
+  }, 1500);
+})();
+`;

@@ -1,0 +1,65 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthErrorCode, AuthException, type AuthRequest } from '#app/auth';
+import { DomainException } from '#app/common';
+import { currentRequestId } from '#app/platform';
+import { NodeConfig } from '../config/node.config.js';
+import { frameOf, seeOther, sendHtml } from './console-http.js';
+import { isErrorMessageKey } from './console-messages.js';
+import { errorPage } from './console-pages.js';
+import { ConsoleSessions } from './console-sessions.service.js';
+
+/** Sign-in problems the browser is sent back to the sign-in page for (a session that ended, none at all). */
+const SIGNED_OUT: ReadonlySet<string> = new Set([AuthErrorCode.UNAUTHENTICATED]);
+
+/**
+ * Errors on console pages become pages: no session sends the browser to sign in; a refusal with a code is a page
+ * that says it in the reader's language (the code's console text, else the service's own message); anything else is
+ * logged with the request id (never the request) and named by that id on the page.
+ */
+@Injectable()
+@Catch()
+export class ConsoleExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Console');
+
+  constructor(
+    private readonly config: NodeConfig,
+    private readonly sessions: ConsoleSessions,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    if (response.headersSent) return;
+    if (exception instanceof AuthException && SIGNED_OUT.has(exception.code)) {
+      seeOther(response, '/console/sign-in?ended=expired');
+      return;
+    }
+    const session = this.sessions.sessionOf(request);
+    const principal = (request as AuthRequest).principal ?? session?.principal;
+    const frame = frameOf(
+      request,
+      { nodeId: this.config.nodeId, country: this.config.country },
+      principal !== undefined && session !== undefined ? { principal, session } : undefined,
+    );
+    if (exception instanceof DomainException) {
+      const key = `error.${exception.code}`;
+      const values = { country: this.config.country, reason: String(exception.details['reason'] ?? exception.message) };
+      const text = isErrorMessageKey(key) ? frame.t(key, values) : exception.message;
+      sendHtml(response, exception.httpStatus, errorPage(frame, text));
+      return;
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      sendHtml(
+        response,
+        exception.getStatus(),
+        errorPage(frame, frame.t(exception.getStatus() === 404 ? 'error.NOT_FOUND' : 'error.FORBIDDEN')),
+      );
+      return;
+    }
+    const requestId = currentRequestId() ?? 'unknown';
+    this.logger.error({ msg: 'console page failed', requestId, error: exception instanceof Error ? exception.name : typeof exception });
+    sendHtml(response, 500, errorPage(frame, frame.t('error.UNEXPECTED', { requestId })));
+  }
+}

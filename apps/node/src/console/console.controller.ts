@@ -1,0 +1,245 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Public, Role, Roles, type Principal } from '#app/auth';
+import { type Period } from '#app/standard';
+import { NodeScope } from '../access/node-actor.js';
+import { NodeConfig } from '../config/node.config.js';
+import { ReturnsArgs } from '../returns/dto/returns.args.js';
+import { changedFigures } from '../returns/return-preview.js';
+import { ReturnsErrorCode, ReturnsException } from '../returns/returns.exception.js';
+import { ReturnsService } from '../returns/returns.service.js';
+import { CONSOLE_CSS, CONSOLE_JS } from './console-assets.js';
+import { ConsoleExceptionFilter } from './console-exception.filter.js';
+import {
+  clearSessionCookie,
+  consolePathOrHome,
+  frameOf,
+  isSameOrigin,
+  seeOther,
+  sendHtml,
+  setLanguageCookie,
+  setSessionCookie,
+} from './console-http.js';
+import { isConsoleLanguage, isErrorMessageKey } from './console-messages.js';
+import { deliveryFragment, homePage, returnPage, signInPage, type DeliveryRow, type PageFrame } from './console-pages.js';
+import { consoleQuarter, recentQuarters } from './console-periods.js';
+import { ConsoleSessions, type ConsoleSession } from './console-sessions.service.js';
+import { ConsoleSignIn } from './console-sign-in.service.js';
+import { ConsoleErrorCode, ConsoleException } from './console.exception.js';
+
+/** The form fields the console's forms send (urlencoded). */
+interface ConsoleForm {
+  readonly csrf?: string;
+  readonly form?: string;
+  readonly confirmZero?: string;
+}
+
+/**
+ * The node console: server-rendered pages for the rapporteur's quarterly return (preview with the hub's protection,
+ * the changes since the last revision, sign and submit, delivery followed live). Signed in through a one-time code
+ * exchanged for a session cookie (the guard reads it for console paths only); every form carries the session's CSRF
+ * token and a one-time form token. The pages call the node's services, the same ones its GraphQL API calls.
+ */
+@Controller('console')
+@UseFilters(ConsoleExceptionFilter)
+export class ConsoleController {
+  constructor(
+    private readonly config: NodeConfig,
+    private readonly sessions: ConsoleSessions,
+    private readonly signIn: ConsoleSignIn,
+    private readonly scope: NodeScope,
+    private readonly returns: ReturnsService,
+  ) {}
+
+  @Public()
+  @Get('assets/console.css')
+  stylesheet(@Res() response: Response): void {
+    response.setHeader('Cache-Control', 'public, max-age=3600');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.type('text/css; charset=utf-8').send(CONSOLE_CSS);
+  }
+
+  @Public()
+  @Get('assets/console.js')
+  script(@Res() response: Response): void {
+    response.setHeader('Cache-Control', 'public, max-age=3600');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.type('text/javascript; charset=utf-8').send(CONSOLE_JS);
+  }
+
+  /** With `?code=`, exchanges the code for a session and leaves the URL at once (303); without, says how to sign in. */
+  @Public()
+  @Get('sign-in')
+  async signInPage(
+    @Query('code') code: string | undefined,
+    @Query('ended') ended: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (typeof code === 'string' && code !== '') {
+      const principal = await this.signIn.exchange(code);
+      const { cookie } = this.sessions.open(principal);
+      setSessionCookie(request, response, cookie);
+      seeOther(response, '/console');
+      return;
+    }
+    const frame = this.frame(request, undefined);
+    const notice = ended === 'signed-out' ? frame.t('signIn.signedOut') : ended === 'expired' ? frame.t('signIn.expired') : undefined;
+    sendHtml(response, 200, signInPage(frame, notice));
+  }
+
+  @Public()
+  @Get('language')
+  language(
+    @Query('to') to: string | undefined,
+    @Query('back') back: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): void {
+    if (isConsoleLanguage(to)) setLanguageCookie(request, response, to);
+    seeOther(response, consolePathOrHome(back));
+  }
+
+  @Roles(Role.RAPPORTEUR)
+  @Post('sign-out')
+  signOut(@Body() form: ConsoleForm, @Req() request: Request, @Res() response: Response): void {
+    this.checkedSession(request, form);
+    this.sessions.close(request);
+    clearSessionCookie(request, response);
+    seeOther(response, '/console/sign-in?ended=signed-out');
+  }
+
+  @Roles(Role.RAPPORTEUR)
+  @Get()
+  async home(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const actor = this.scope.actorOf(principal);
+    const submitted = await this.returns.list(actor, Object.assign(new ReturnsArgs(), { first: 100, offset: 0 }));
+    const latest = new Map<string, (typeof submitted)[number]>();
+    for (const entry of submitted) if (!latest.has(entry.period)) latest.set(entry.period, entry);
+    const quarters = recentQuarters(this.config.firstPeriod, new Date(), [...latest.keys()]).map((period) => {
+      const last = latest.get(period);
+      return { period, lastRevision: last?.revision, state: last?.state };
+    });
+    sendHtml(response, 200, homePage(this.frame(request, principal), quarters));
+  }
+
+  @Roles(Role.RAPPORTEUR)
+  @Get('returns/:period')
+  async returnPage(
+    @Param('period') periodText: string,
+    @Query('submitted') submitted: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const period = consoleQuarter(periodText);
+    const frame = this.frame(request, principal);
+    const revision = Number(submitted);
+    const notice =
+      Number.isInteger(revision) && revision > 0 ? { kind: 'status' as const, text: frame.t('return.submitted', { revision }) } : undefined;
+    sendHtml(response, 200, await this.renderReturn(frame, principal, this.sessions.sessionOf(request), period, notice));
+  }
+
+  /** Signs and queues the return; a refusal (a period to confirm as zero) is shown on the page, beside the form. */
+  @Roles(Role.RAPPORTEUR)
+  @Post('returns/:period')
+  async submit(
+    @Param('period') periodText: string,
+    @Body() form: ConsoleForm,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const period = consoleQuarter(periodText);
+    const session = this.checkedSession(request, form);
+    if (!this.sessions.consumeForm(session, form.form)) {
+      throw new ConsoleException(ConsoleErrorCode.FORM_EXPIRED, 'This form was sent already or is out of date.', ['form']);
+    }
+    try {
+      const saved = await this.returns.submit(this.scope.actorOf(principal), period, form.confirmZero === 'true');
+      seeOther(response, `/console/returns/${saved.period}?submitted=${saved.revision}`);
+    } catch (error) {
+      if (!(error instanceof ReturnsException) || !Object.values(ReturnsErrorCode).includes(error.code as ReturnsErrorCode)) throw error;
+      const frame = this.frame(request, principal);
+      const key = `error.${error.code}`;
+      const text = isErrorMessageKey(key) ? frame.t(key) : error.message;
+      sendHtml(response, error.httpStatus, await this.renderReturn(frame, principal, session, period, { kind: 'alert', text }));
+    }
+  }
+
+  /** The delivery table alone, which the page's script swaps in while a revision is on its way. */
+  @Roles(Role.RAPPORTEUR)
+  @Get('returns/:period/delivery')
+  async delivery(
+    @Param('period') periodText: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const period = consoleQuarter(periodText);
+    const frame = this.frame(request, principal);
+    sendHtml(response, 200, deliveryFragment(frame, periodText, await this.deliveries(principal, period)).text);
+  }
+
+  private async renderReturn(
+    frame: PageFrame,
+    principal: Principal,
+    session: ConsoleSession | undefined,
+    period: Period,
+    notice: { kind: 'status' | 'alert'; text: string } | undefined,
+  ): Promise<string> {
+    const actor = this.scope.actorOf(principal);
+    const preview = await this.returns.preview(actor, period);
+    const submitted = await this.returns.latestSubmittedFigures(actor, period);
+    return returnPage(frame, {
+      period: preview.period,
+      nextRevision: preview.nextRevision,
+      recordCount: preview.recordCount,
+      withheld: preview.withheld,
+      needsZeroConfirmation: preview.needsZeroConfirmation,
+      threshold: preview.threshold,
+      datasets: preview.datasets,
+      comparison:
+        submitted === undefined
+          ? undefined
+          : { revision: submitted.revision, changes: changedFigures(submitted.datasets, preview.datasets) },
+      deliveries: await this.deliveries(principal, period),
+      formToken: session === undefined ? '' : this.sessions.openForm(session),
+      ...(notice === undefined ? {} : { notice }),
+    });
+  }
+
+  private async deliveries(principal: Principal, period: Period): Promise<DeliveryRow[]> {
+    const listed = await this.returns.list(
+      this.scope.actorOf(principal),
+      Object.assign(new ReturnsArgs(), { first: 20, offset: 0, period }),
+    );
+    return listed.map((entry) => ({
+      revision: entry.revision,
+      generatedAt: entry.generatedAt,
+      state: entry.state,
+      attempts: entry.attempts,
+      nextAttemptAt: entry.nextAttemptAt,
+      lastErrorCode: entry.lastErrorCode,
+      hubStatus: entry.hubStatus,
+    }));
+  }
+
+  /** The request's session, refusing a request without the session's CSRF token or from another origin. */
+  private checkedSession(request: Request, form: ConsoleForm): ConsoleSession {
+    const session = this.sessions.sessionOf(request);
+    if (session === undefined || !isSameOrigin(request) || !this.sessions.checkCsrf(session, form.csrf)) {
+      throw new ConsoleException(ConsoleErrorCode.CROSS_SITE, 'The request did not come from a page of this console.', []);
+    }
+    return session;
+  }
+
+  private frame(request: Request, principal: Principal | undefined): PageFrame {
+    const session = principal === undefined ? undefined : this.sessions.sessionOf(request);
+    return frameOf(
+      request,
+      { nodeId: this.config.nodeId, country: this.config.country },
+      principal && session ? { principal, session } : undefined,
+    );
+  }
+}
