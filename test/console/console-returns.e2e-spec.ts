@@ -5,74 +5,44 @@
  * page is checked with axe-core and saved as a screenshot.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DevIssuer, Role } from '#app/auth';
+import { Role } from '#app/auth';
 import { launchChromium } from '../support/headless-chromium.js';
-import { startHub, type HubUnderTest } from '../support/hub-test-app.js';
-import { REGISTER_NODE } from '../support/hub-test-node.js';
-import { NodeTestBed, TEST_NODE_ID, type TestNode } from '../support/node-test-app.js';
+import type { HubUnderTest } from '../support/hub-test-app.js';
+import type { NodeTestBed, TestNode } from '../support/node-test-app.js';
 import { CREATE_PERSON, personInput, registrationInput } from '../support/node-operations.js';
+import {
+  accessibilityProblems as axeProblems,
+  screenshot,
+  startConsoleFederation,
+  type ConsoleFederation,
+} from './support/console-federation.js';
 
 const PERIOD = '2026-Q1';
 
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly nodes: ReadonlyArray<{ readonly target: readonly string[] }>;
-}
-
 describe('node console: a rapporteur submits a quarter in the browser', () => {
+  let federation: ConsoleFederation;
   let hub: HubUnderTest;
   let bed: NodeTestBed;
   let node: TestNode;
-  let issuer: DevIssuer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let screenshots: string;
-  let axeSource: string;
   const consoleErrors: string[] = [];
 
-  const signInLink = async (roles: [Role, ...Role[]] = [Role.RAPPORTEUR], countries = ['AT'], ttl = '10m') =>
-    `${node.url}/console/sign-in?code=${await issuer.issue({ roles, countries, subject: 'rapporteur-console', ttl })}`;
-
-  /** No serious or critical accessibility violation on the page as it is now. */
-  const accessibilityProblems = async (): Promise<string[]> => {
-    // axe-core is evaluated by the test harness (DevTools protocol), not loaded by the page: its policy allows no inline script.
-    await page.evaluate(axeSource);
-    const violations = (await page.evaluate('axe.run(document).then((result) => result.violations)')) as AxeViolation[];
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((entry) => entry.target.join(' ')).join(', ')}`);
-  };
-  /** The window as the user sees it first, and the whole page beside it. */
-  const shoot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `${name}.png`) });
-    await page.screenshot({ path: join(screenshots, `${name}-full.png`), fullPage: true });
-  };
+  const signInLink = (roles: [Role, ...Role[]] = [Role.RAPPORTEUR], countries = ['AT'], ttl = '10m') =>
+    federation.signInLink(roles, countries, ttl, 'rapporteur-console');
+  const accessibilityProblems = () => axeProblems(page);
+  const shoot = (name: string) => screenshot(page, screenshots, name);
 
   beforeAll(async () => {
     screenshots = await mkdtemp(join(tmpdir(), 'thb-console-'));
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    hub = await startHub('console-hub');
-    bed = await NodeTestBed.create('console');
-    issuer = await DevIssuer.loadOrCreate(join(bed.workDir, 'dev-issuer'));
-    // The hub's receipt key, as an operator would save it for the node.
-    const jwks = await (await fetch(`${hub.url}/.well-known/jwks.json`)).text();
-    const jwksFile = join(bed.workDir, 'hub-jwks.json');
-    await writeFile(jwksFile, jwks);
-    // The hub trusts its own dev issuer; the node trusts the bed's: each side gets tokens from its own.
-    node = await bed.start(bed.config({ url: hub.url, jwksFile }, { NODE_FIRST_PERIOD: '2025-Q1' }));
-    const registration = await hub.graphql(
-      REGISTER_NODE,
-      { input: { nodeId: TEST_NODE_ID, countries: ['AT'], publicJwk: JSON.stringify(node.keyring.publicJwk) } },
-      hub.adminToken,
-    );
-    expect(registration.errors).toBeUndefined();
+    federation = await startConsoleFederation('console-returns');
+    ({ hub, bed, node } = federation);
     for (let index = 0; index < 14; index += 1) {
       await node.data(bed.tokens.rapporteur, CREATE_PERSON, {
         input: personInput({
@@ -90,9 +60,7 @@ describe('node console: a rapporteur submits a quarter in the browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await node?.close();
-    await bed?.dispose();
-    await hub?.close();
+    await federation?.close();
   });
 
   it('opens with a one-time sign-in link that leaves the address bar at once, and refuses it a second time', async () => {
@@ -101,7 +69,10 @@ describe('node console: a rapporteur submits a quarter in the browser', () => {
     expect(response?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/console');
     expect(page.url()).not.toContain('code=');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Quarterly returns');
+    await expect(page.locator('h1').textContent()).resolves.toBe('National node console');
+    await expect(page.locator('main h2').first().textContent()).resolves.toBe('Quarterly returns');
+    // A rapporteur only: no steward's section.
+    await expect(page.locator('a[href="/console/consent"]').count()).resolves.toBe(0);
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === 'thb_console');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/console' });
@@ -116,7 +87,7 @@ describe('node console: a rapporteur submits a quarter in the browser', () => {
     const reused = await again.goto(link);
     expect(reused?.status()).toBe(401);
     await expect(again.locator('[role=alert]').textContent()).resolves.toContain('used already');
-    // A long-lived API token pasted into a link is not a sign-in code, and a steward is not served yet.
+    // A long-lived API token pasted into a link is not a sign-in code; a researcher or another country's rapporteur has no console here.
     expect((await again.goto(await signInLink([Role.RAPPORTEUR], ['AT'], '2h')))?.status()).toBe(401);
     expect((await again.goto(await signInLink([Role.RESEARCHER], [])))?.status()).toBe(403);
     expect((await again.goto(await signInLink([Role.RAPPORTEUR], ['DE'])))?.status()).toBe(403);

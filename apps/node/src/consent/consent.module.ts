@@ -7,5 +7,9 @@ import { ConsentRepository } from './consent.repository.js';
 import { ConsentService } from './consent.service.js';
 
 /** Consent recording and revocation (data stewards). */
-@Module({ imports: [PersonsModule, VaultModule, OutboxModule], providers: [ConsentService, ConsentRepository, ConsentResolver] })
+@Module({
+  imports: [PersonsModule, VaultModule, OutboxModule],
+  providers: [ConsentService, ConsentRepository, ConsentResolver],
+  exports: [ConsentService],
+})
 export class ConsentModule {}

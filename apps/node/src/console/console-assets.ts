@@ -39,6 +39,8 @@ tr.small td { background: #fff6e5; }
 button { font: inherit; padding: 6px 14px; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 3px; cursor: pointer; }
 button[disabled] { opacity: 0.6; cursor: progress; }
 .sign-out button { background: #fff; color: var(--accent); }
+button.danger { background: var(--alert); border-color: var(--alert); margin-right: 16px; }
+input { font: inherit; padding: 4px 6px; }
 .state-receipted { color: var(--ok); font-weight: 600; }
 .state-rejected { color: var(--alert); font-weight: 600; }
 code { background: #f0f0f0; padding: 0 4px; }

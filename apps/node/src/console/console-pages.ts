@@ -81,24 +81,28 @@ export interface QuarterSummary {
   readonly state: string | undefined;
 }
 
-export function homePage(frame: PageFrame, quarters: readonly QuarterSummary[]): string {
+export function homePage(frame: PageFrame, quarters: readonly QuarterSummary[] | undefined, steward: boolean): string {
   const { t } = frame;
-  const rows = quarters.map(
-    (quarter) => html`<tr>
+  const returns =
+    quarters === undefined
+      ? html``
+      : html`<h2>${t('home.title')}</h2>
+<p>${t('home.intro')}</p>
+<table>
+<thead><tr><th scope="col">${t('home.quarter')}</th><th scope="col">${t('home.lastRevision')}</th><th scope="col">${t('home.delivery')}</th></tr></thead>
+<tbody>${quarters.map(
+          (quarter) => html`<tr>
 <th scope="row"><a href="/console/returns/${quarter.period}" aria-label="${t('home.open', { period: quarter.period })}">${quarter.period}</a></th>
 <td>${quarter.lastRevision === undefined ? t('home.notSubmitted') : String(quarter.lastRevision)}</td>
 <td>${quarter.state === undefined ? '' : stateLabel(t, quarter.state)}</td>
 </tr>`,
-  );
-  return renderPage(
-    frame,
-    t('home.title'),
-    html`<p>${t('home.intro')}</p>
-<table>
-<thead><tr><th scope="col">${t('home.quarter')}</th><th scope="col">${t('home.lastRevision')}</th><th scope="col">${t('home.delivery')}</th></tr></thead>
-<tbody>${rows}</tbody>
-</table>`,
-  );
+        )}</tbody>
+</table>`;
+  const consent = steward
+    ? html`<h2>${t('home.consentTitle')}</h2>
+<p>${t('home.consentIntro')} <a href="/console/consent">${t('home.consentLink')}</a></p>`
+    : html``;
+  return renderPage(frame, t('app.title'), html`${returns}${consent}`);
 }
 
 /** A submitted revision's delivery, as the delivery table shows it. */
@@ -354,4 +358,117 @@ function formatTime(date: Date, language: ConsoleLanguage): string {
 function codeSpans(text: string): Markup {
   const parts = text.split('`');
   return html`${parts.map((part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : html`${part}`))}`;
+}
+
+/** A revocation as the steward follows it. */
+export interface RevocationRow {
+  readonly id: string;
+  readonly pseudonym: string;
+  readonly revokedAt: Date;
+  readonly state: string;
+  readonly attempts: number;
+  readonly lastErrorCode: string | null;
+  readonly erased: number | null;
+  readonly figuresPromise: string | null;
+}
+
+const FINAL_REVOCATION_STATES: ReadonlySet<string> = new Set(['RECEIPTED', 'DELIVERED', 'REJECTED']);
+
+export function consentPage(
+  frame: PageFrame,
+  data: { readonly revocations: readonly RevocationRow[]; readonly notice?: { readonly kind: 'status' | 'alert'; readonly text: string } },
+): string {
+  const { t } = frame;
+  const csrf = frame.signedIn?.csrfToken ?? '';
+  const notice =
+    data.notice === undefined
+      ? html``
+      : html`<p class="${data.notice.kind === 'alert' ? 'error' : 'notice'}" role="${data.notice.kind}">${data.notice.text}</p>`;
+  // Found by POST: a case reference is the office's own, kept out of addresses, histories and logs.
+  return renderPage(
+    frame,
+    t('consent.title'),
+    html`${notice}
+<section aria-labelledby="find-title">
+<h2 id="find-title">${t('consent.findTitle')}</h2>
+<p>${t('consent.findIntro')}</p>
+<form method="post" action="/console/consent/find" class="find">
+<input type="hidden" name="csrf" value="${csrf}">
+<p><label for="reference">${t('consent.reference')}</label> <input id="reference" name="reference" required maxlength="200" autocomplete="off"></p>
+<button type="submit">${t('consent.find')}</button>
+</form>
+</section>
+<section aria-labelledby="revocations-title">
+<h2 id="revocations-title">${t('consent.title')}</h2>
+${revocationsFragment(frame, data.revocations)}
+</section>`,
+  );
+}
+
+export function confirmRevocationPage(
+  frame: PageFrame,
+  data: {
+    readonly reference: string;
+    readonly personId: string;
+    readonly registrations: number;
+    readonly given: string;
+    readonly formToken: string;
+  },
+): string {
+  const { t } = frame;
+  return renderPage(
+    frame,
+    t('consent.confirmTitle', { reference: data.reference }),
+    html`<p>${t('consent.person', { reference: data.reference, registrations: data.registrations, given: data.given })}</p>
+<p><strong>${t('consent.willHappen')}</strong></p>
+<ul class="consequences">
+<li>${t('consent.erase')}</li>
+<li>${t('consent.exclude')}</li>
+<li>${t('consent.destroy')}</li>
+</ul>
+<form method="post" action="/console/consent/revoke" class="submit" data-once>
+<input type="hidden" name="csrf" value="${frame.signedIn?.csrfToken ?? ''}">
+<input type="hidden" name="form" value="${data.formToken}">
+<input type="hidden" name="personId" value="${data.personId}">
+<button type="submit" class="danger">${t('consent.confirm')}</button>
+<a href="/console/consent">${t('consent.cancel')}</a>
+</form>`,
+  );
+}
+
+/** The revocations table alone, followed by the page's script like the delivery table. */
+export function revocationsFragment(frame: PageFrame, revocations: readonly RevocationRow[]): Markup {
+  const { t } = frame;
+  if (revocations.length === 0) return html`<div id="delivery" data-live="false"><p>${t('consent.none')}</p></div>`;
+  const live = revocations.some((revocation) => !FINAL_REVOCATION_STATES.has(revocation.state));
+  const rows = revocations.map(
+    (revocation) => html`<tr data-state="${revocation.state}" data-notice="${revocation.id}">
+<td>${html`<time datetime="${revocation.revokedAt.toISOString()}">${formatTime(revocation.revokedAt, frame.language)}</time>`}</td>
+<td><code>${revocation.pseudonym.slice(0, 12)}…</code></td>
+<td><span class="state state-${revocation.state.toLowerCase()}">${revocationStateLabel(t, revocation.state)}</span>${
+      revocation.lastErrorCode === null ? html`` : html` <span class="tag">${revocation.lastErrorCode}</span>`
+    }</td>
+<td class="number">${revocation.erased === null ? '' : String(revocation.erased)}</td>
+<td>${revocation.figuresPromise ?? ''}</td>
+</tr>`,
+  );
+  return html`<div id="delivery" data-live="${live ? 'true' : 'false'}" data-source="/console/consent/revocations" aria-live="polite">
+${live ? html`<p class="hint">${t('return.live')}</p>` : html``}
+<table>
+<thead><tr><th scope="col">${t('consent.revokedAt')}</th><th scope="col">${t('consent.pseudonym')}</th><th scope="col">${t('consent.receipt')}</th><th scope="col">${t('consent.erased')}</th><th scope="col">${t('consent.promise')}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>
+</div>`;
+}
+
+function revocationStateLabel(t: Translate, state: string): string {
+  switch (state) {
+    case 'QUEUED':
+    case 'DELIVERED':
+    case 'RECEIPTED':
+    case 'REJECTED':
+      return t(`revocation.${state}`);
+    default:
+      return state;
+  }
 }

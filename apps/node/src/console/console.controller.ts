@@ -1,9 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Role, Roles, type Principal } from '#app/auth';
+import { isUuid } from '#app/common';
 import { type Period } from '#app/standard';
 import { NodeScope } from '../access/node-actor.js';
 import { NodeConfig } from '../config/node.config.js';
+import { ConsentService } from '../consent/consent.service.js';
+import { RevocationsArgs } from '../consent/dto/revocations.args.js';
+import { PersonsArgs } from '../persons/dto/persons.args.js';
+import { PersonsService } from '../persons/persons.service.js';
 import { ReturnsArgs } from '../returns/dto/returns.args.js';
 import { changedFigures } from '../returns/return-preview.js';
 import { ReturnsErrorCode, ReturnsException } from '../returns/returns.exception.js';
@@ -21,7 +26,19 @@ import {
   setSessionCookie,
 } from './console-http.js';
 import { isConsoleLanguage, isErrorMessageKey } from './console-messages.js';
-import { deliveryFragment, homePage, returnPage, signInPage, type DeliveryRow, type PageFrame } from './console-pages.js';
+import {
+  confirmRevocationPage,
+  consentPage,
+  deliveryFragment,
+  homePage,
+  returnPage,
+  revocationsFragment,
+  signInPage,
+  type DeliveryRow,
+  type PageFrame,
+  type QuarterSummary,
+  type RevocationRow,
+} from './console-pages.js';
 import { consoleQuarter, recentQuarters } from './console-periods.js';
 import { ConsoleSessions, type ConsoleSession } from './console-sessions.service.js';
 import { ConsoleSignIn } from './console-sign-in.service.js';
@@ -36,7 +53,8 @@ interface ConsoleForm {
 
 /**
  * The node console: server-rendered pages for the rapporteur's quarterly return (preview with the hub's protection,
- * the changes since the last revision, sign and submit, delivery followed live). Signed in through a one-time code
+ * the changes since the last revision, sign and submit, delivery followed live) and the steward's revocations (find
+ * by case reference, confirm what will happen, follow the notice to the hub's verified receipt). Signed in through a one-time code
  * exchanged for a session cookie (the guard reads it for console paths only); every form carries the session's CSRF
  * token and a one-time form token. The pages call the node's services, the same ones its GraphQL API calls.
  */
@@ -49,6 +67,8 @@ export class ConsoleController {
     private readonly signIn: ConsoleSignIn,
     private readonly scope: NodeScope,
     private readonly returns: ReturnsService,
+    private readonly persons: PersonsService,
+    private readonly consentService: ConsentService,
   ) {}
 
   @Public()
@@ -100,7 +120,7 @@ export class ConsoleController {
     seeOther(response, consolePathOrHome(back));
   }
 
-  @Roles(Role.RAPPORTEUR)
+  @Roles(Role.RAPPORTEUR, Role.STEWARD)
   @Post('sign-out')
   signOut(@Body() form: ConsoleForm, @Req() request: Request, @Res() response: Response): void {
     this.checkedSession(request, form);
@@ -109,18 +129,89 @@ export class ConsoleController {
     seeOther(response, '/console/sign-in?ended=signed-out');
   }
 
-  @Roles(Role.RAPPORTEUR)
+  @Roles(Role.RAPPORTEUR, Role.STEWARD)
   @Get()
   async home(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
     const actor = this.scope.actorOf(principal);
-    const submitted = await this.returns.list(actor, Object.assign(new ReturnsArgs(), { first: 100, offset: 0 }));
-    const latest = new Map<string, (typeof submitted)[number]>();
-    for (const entry of submitted) if (!latest.has(entry.period)) latest.set(entry.period, entry);
-    const quarters = recentQuarters(this.config.firstPeriod, new Date(), [...latest.keys()]).map((period) => {
-      const last = latest.get(period);
-      return { period, lastRevision: last?.revision, state: last?.state };
-    });
-    sendHtml(response, 200, homePage(this.frame(request, principal), quarters));
+    let quarters: QuarterSummary[] | undefined;
+    if (principal.roles.includes(Role.RAPPORTEUR)) {
+      const submitted = await this.returns.list(actor, Object.assign(new ReturnsArgs(), { first: 100, offset: 0 }));
+      const latest = new Map<string, (typeof submitted)[number]>();
+      for (const entry of submitted) if (!latest.has(entry.period)) latest.set(entry.period, entry);
+      quarters = recentQuarters(this.config.firstPeriod, new Date(), [...latest.keys()]).map((period) => {
+        const last = latest.get(period);
+        return { period, lastRevision: last?.revision, state: last?.state };
+      });
+    }
+    sendHtml(response, 200, homePage(this.frame(request, principal), quarters, principal.roles.includes(Role.STEWARD)));
+  }
+
+  @Roles(Role.STEWARD)
+  @Get('consent')
+  async consent(
+    @Query('revoked') revoked: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const frame = this.frame(request, principal);
+    const notice = revoked === undefined ? undefined : { kind: 'status' as const, text: frame.t('consent.revoked') };
+    sendHtml(response, 200, consentPage(frame, { revocations: await this.revocationRows(principal), ...(notice ? { notice } : {}) }));
+  }
+
+  @Roles(Role.STEWARD)
+  @Get('consent/revocations')
+  async revocationsTable(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
+    sendHtml(response, 200, revocationsFragment(this.frame(request, principal), await this.revocationRows(principal)).text);
+  }
+
+  /** Finds the person by case reference and asks for confirmation; nothing changes yet. */
+  @Roles(Role.STEWARD)
+  @Post('consent/find')
+  async findForRevocation(
+    @Body() form: ConsoleForm & { reference?: string },
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const session = this.checkedSession(request, form);
+    const frame = this.frame(request, principal);
+    const reference = (form.reference ?? '').trim();
+    const actor = this.scope.actorOf(principal);
+    const [person] =
+      reference === ''
+        ? []
+        : (await this.persons.persons(actor, Object.assign(new PersonsArgs(), { first: 1, offset: 0, externalRef: reference }))).items;
+    const refusal = (text: string) => sendHtml(response, 404, consentPage(frame, { revocations: [], notice: { kind: 'alert', text } }));
+    if (person === undefined) return refusal(frame.t('consent.notFound', { reference }));
+    if (person.revoked) return refusal(frame.t('consent.alreadyRevoked', { date: person.revokedAt?.toISOString().slice(0, 10) ?? '' }));
+    sendHtml(
+      response,
+      200,
+      confirmRevocationPage(frame, {
+        reference,
+        personId: person.id,
+        registrations: person.registrations.length,
+        given: person.consent.internationalGivenOn ?? '–',
+        formToken: this.sessions.openForm(session),
+      }),
+    );
+  }
+
+  @Roles(Role.STEWARD)
+  @Post('consent/revoke')
+  async revoke(
+    @Body() form: ConsoleForm & { personId?: string },
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const session = this.checkedSession(request, form);
+    if (!this.sessions.consumeForm(session, form.form) || typeof form.personId !== 'string' || !isUuid(form.personId)) {
+      throw new ConsoleException(ConsoleErrorCode.FORM_EXPIRED, 'This form was sent already or is out of date.', ['form']);
+    }
+    const revocation = await this.consentService.revokeConsent(this.scope.actorOf(principal), form.personId);
+    seeOther(response, `/console/consent?revoked=${revocation.id}`);
   }
 
   @Roles(Role.RAPPORTEUR)
@@ -207,6 +298,23 @@ export class ConsoleController {
       formToken: session === undefined ? '' : this.sessions.openForm(session),
       ...(notice === undefined ? {} : { notice }),
     });
+  }
+
+  private async revocationRows(principal: Principal): Promise<RevocationRow[]> {
+    const listed = await this.consentService.revocations(
+      this.scope.actorOf(principal),
+      Object.assign(new RevocationsArgs(), { first: 50, offset: 0 }),
+    );
+    return listed.map((revocation) => ({
+      id: revocation.id,
+      pseudonym: revocation.pseudonym,
+      revokedAt: revocation.revokedAt,
+      state: revocation.state,
+      attempts: revocation.attempts,
+      lastErrorCode: revocation.lastErrorCode,
+      erased: revocation.erased,
+      figuresPromise: revocation.figuresPromise,
+    }));
   }
 
   private async deliveries(principal: Principal, period: Period): Promise<DeliveryRow[]> {

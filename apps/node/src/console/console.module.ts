@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { SESSION_RESOLVER } from '#app/auth';
 import { AccessModule } from '../access/access.module.js';
+import { ConsentModule } from '../consent/consent.module.js';
+import { PersonsModule } from '../persons/persons.module.js';
 import { ReturnsModule } from '../returns/returns.module.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
 import { ConsoleSessions } from './console-sessions.service.js';
@@ -13,7 +15,7 @@ import { ConsoleController } from './console.controller.js';
  */
 @Global()
 @Module({
-  imports: [AccessModule, ReturnsModule],
+  imports: [AccessModule, ReturnsModule, ConsentModule, PersonsModule],
   controllers: [ConsoleController],
   providers: [
     { provide: ConsoleSessions, useFactory: () => new ConsoleSessions() },
