@@ -322,10 +322,15 @@ for (const method of ['CELL_KEY', 'SUPPRESSION'] as const) {
         }
       }
       const victims = trial.records.filter((record) => record.legalStatus.endsWith('VICTIM')).length;
-      const total = after.cells.get(`victims_sex_age|${trial.country}|${trial.period}|TOTAL|TOTAL|TOTAL`);
+      const totalKey = `victims_sex_age|${trial.country}|${trial.period}|TOTAL|TOTAL|TOTAL`;
+      const total = after.cells.get(totalKey);
       if (method === 'SUPPRESSION') expect(total?.value).toBe(victims);
       else expect(Math.abs((total?.value ?? 0) - victims)).toBeLessThanOrEqual(3);
-      expect(total?.flags).toContain('r');
+      // `r` marks a published value that differs from the last release's. With cell-key noise a total that lost five
+      // persons can, now and then, come out at the value it had (the noise moved by the same amount): then it is
+      // rightly not flagged, though the period was revised (its other cells moved, as `moved` shows).
+      if (total?.value !== before.cells.get(totalKey)?.value) expect(total?.flags).toContain('r');
+      else expect(total?.flags ?? '').not.toContain('r');
     });
   });
 }

@@ -70,7 +70,7 @@ export interface HubSettings {
   readonly figuresCacheBytes: number;
   /**
    * `FIGURES_CACHE_WARM_ANSWERS`: how many of the most requested answers are computed again in the background after a
-   * release or reference-data change, so that their next callers meet the cache; 0 warms only the release's cubes.
+   * release or reference-data change, so that their next callers meet the cache; 0 turns the warm-up off.
    */
   readonly figuresCacheWarmAnswers: number;
 }

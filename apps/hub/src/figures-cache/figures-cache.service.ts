@@ -41,6 +41,8 @@ export interface PopularRequest {
   readonly key: string;
   readonly replay: ReplayableRequest;
   readonly requests: number;
+  /** The datasets its answer read (from its access-log events). */
+  readonly datasets: readonly string[];
 }
 
 /**
@@ -130,7 +132,9 @@ export class FiguresCacheService {
     const popular: PopularRequest[] = [];
     for (const { key, answer, requests } of this.answers.mostRequested(Number.MAX_SAFE_INTEGER)) {
       if (popular.length >= limit) break;
-      if (answer.extra.replay !== undefined) popular.push({ key, replay: answer.extra.replay, requests });
+      if (answer.extra.replay === undefined) continue;
+      const datasets = [...new Set(answer.extra.accessEvents.flatMap((event) => (event.dataset === undefined ? [] : [event.dataset])))];
+      popular.push({ key, replay: answer.extra.replay, requests, datasets });
     }
     return popular;
   }

@@ -29,8 +29,8 @@ export interface WarmUp {
 
 /**
  * After every change of the figures' inputs (a release published, metadata or a population table changed), in the
- * background and one at a time: reads the latest release's datasets into memory, then computes again the answers
- * the previous generation was asked for most (`FIGURES_CACHE_WARM_ANSWERS`), through the GraphQL server itself so
+ * background and one at a time: reads the latest release's datasets those answers read into memory, then computes
+ * again the answers the previous generation was asked for most (`FIGURES_CACHE_WARM_ANSWERS`), through the GraphQL server itself so
  * that they are the very answers a caller would get, and stores them. The first callers after a publication then
  * meet warm cubes and, for the popular slices, the cache. A warm-up stops as soon as another change makes it stale.
  */
@@ -97,9 +97,12 @@ export class FiguresCacheWarmer implements OnModuleInit, BeforeApplicationShutdo
       return warmUp;
     };
     if (this.stale(generation)) return done({ release: undefined, datasets: 0, answers: 0, interrupted: true });
+    // Nobody asked for anything yet (a hub just started, a test publishing releases): nothing is worth warming.
+    if (popular.length === 0) return done({ release: undefined, datasets: 0, answers: 0, interrupted: false });
     const release = await this.cubes.latestNumber();
     if (release === undefined) return done({ release, datasets: 0, answers: 0, interrupted: false });
-    const datasets = (await this.cubes.warmRelease(release)).length;
+    const asked = new Set(popular.flatMap((request) => request.datasets));
+    const datasets = (await this.cubes.warmRelease(release, asked, () => this.stale(generation))).length;
     let answers = 0;
     for (const request of popular) {
       if (this.stale(generation)) return done({ release, datasets, answers, interrupted: true });

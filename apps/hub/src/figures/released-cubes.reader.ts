@@ -77,14 +77,15 @@ export class ReleasedCubes {
   }
 
   /**
-   * Reads every dataset of a release into memory (its cube, and its stored cells when they fit the budget), as the
-   * first requests after a publication would; the datasets read.
+   * Reads datasets of a release into memory (each cube, and its stored cells when they fit the budget), as the first
+   * requests after a publication would; the datasets read. `stop` is asked before each one.
    */
-  async warmRelease(number: number): Promise<string[]> {
+  async warmRelease(number: number, datasets: ReadonlySet<string>, stop: () => boolean = () => false): Promise<string[]> {
     const warmed: string[] = [];
     for (const stored of await this.releases.datasets(number)) {
+      if (stop()) break;
       // A release may hold a dataset this hub's catalogue no longer serves; nobody can ask for it.
-      if (!(DATASET_IDS as readonly string[]).includes(stored.dataset)) continue;
+      if (!datasets.has(stored.dataset) || !(DATASET_IDS as readonly string[]).includes(stored.dataset)) continue;
       const dataset = datasetById(stored.dataset);
       const cube = await this.cube(dataset, number);
       if (cube.storedCells <= CACHED_CELLS_BUDGET / 2) {
