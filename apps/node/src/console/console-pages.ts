@@ -1,5 +1,7 @@
 import { html, type Markup } from '#app/platform';
 import { DIMENSION_LABELS, FIGURE_CATALOGUE, TOTAL, type DatasetDefinition, type DatasetId } from '#app/standard';
+import { RevocationState } from '../consent/revocation.model.js';
+import { OutboxState } from '../outbox/outbox-state.js';
 import type { FigureChange } from '../returns/return-preview.js';
 import type { PreviewDatasetModel } from '../returns/quarterly-return.model.js';
 import { CONSOLE_LANGUAGES, LANGUAGE_NAMES, type ConsoleLanguage, type Translate } from './console-messages.js';
@@ -58,7 +60,7 @@ export function signInPage(frame: PageFrame, notice: string | undefined): string
   return renderPage(
     frame,
     t('signIn.title'),
-    html`${notice === undefined ? html`` : html`<p class="notice" role="status">${notice}</p>`}
+    html`${noticeBlock(notice === undefined ? undefined : { kind: 'status', text: notice })}
 <p>${t('signIn.intro')}</p>
 <p>${codeSpans(t('signIn.development'))}</p>`,
   );
@@ -78,7 +80,7 @@ export function errorPage(frame: PageFrame, message: string): string {
 export interface QuarterSummary {
   readonly period: string;
   readonly lastRevision: number | undefined;
-  readonly state: string | undefined;
+  readonly state: OutboxState | undefined;
 }
 
 export function homePage(frame: PageFrame, quarters: readonly QuarterSummary[] | undefined, steward: boolean): string {
@@ -94,7 +96,7 @@ export function homePage(frame: PageFrame, quarters: readonly QuarterSummary[] |
           (quarter) => html`<tr>
 <th scope="row"><a href="/console/returns/${quarter.period}" aria-label="${t('home.open', { period: quarter.period })}">${quarter.period}</a></th>
 <td>${quarter.lastRevision === undefined ? t('home.notSubmitted') : String(quarter.lastRevision)}</td>
-<td>${quarter.state === undefined ? '' : stateLabel(t, quarter.state)}</td>
+<td>${quarter.state === undefined ? '' : t(`state.${quarter.state}`)}</td>
 </tr>`,
         )}</tbody>
 </table>`;
@@ -109,15 +111,15 @@ export function homePage(frame: PageFrame, quarters: readonly QuarterSummary[] |
 export interface DeliveryRow {
   readonly revision: number;
   readonly generatedAt: Date;
-  readonly state: string;
+  readonly state: OutboxState;
   readonly attempts: number;
   readonly nextAttemptAt: Date | null;
   readonly lastErrorCode: string | null;
   readonly hubStatus: string | null;
 }
 
-/** States after which nothing changes by itself: the page stops following. */
-const FINAL_STATES: ReadonlySet<string> = new Set(['RECEIPTED', 'DELIVERED', 'REJECTED']);
+/** Delivery states after which nothing changes by itself: the page stops following. */
+const FINAL_STATES: ReadonlySet<OutboxState> = new Set([OutboxState.DELIVERED, OutboxState.RECEIPTED, OutboxState.REJECTED]);
 
 export interface ReturnPageData {
   readonly period: string;
@@ -133,7 +135,7 @@ export interface ReturnPageData {
   /** One-time token of the submit form. */
   readonly formToken: string;
   /** Shown at the top: what the last action did, or why it was refused. */
-  readonly notice?: { readonly kind: 'status' | 'alert'; readonly text: string };
+  readonly notice?: Notice;
 }
 
 /** Changes listed at most; the rest are counted (a revision of many records can move hundreds of cells). */
@@ -142,10 +144,7 @@ const MAX_LISTED_CHANGES = 200;
 export function returnPage(frame: PageFrame, data: ReturnPageData): string {
   const { t } = frame;
   const signedIn = frame.signedIn;
-  const notice =
-    data.notice === undefined
-      ? html``
-      : html`<p class="${data.notice.kind === 'alert' ? 'error' : 'notice'}" role="${data.notice.kind}">${data.notice.text}</p>`;
+  const notice = noticeBlock(data.notice);
   const submitForm =
     signedIn === undefined
       ? html``
@@ -195,11 +194,11 @@ export function deliveryFragment(frame: PageFrame, period: string, deliveries: r
   const time = (date: Date | null) =>
     date === null ? '' : html`<time datetime="${date.toISOString()}">${formatTime(date, frame.language)}</time>`;
   const rows = deliveries.map((delivery) => {
-    const retrying = delivery.state === 'PENDING' && delivery.attempts > 0;
+    const retrying = delivery.state === OutboxState.PENDING && delivery.attempts > 0;
     return html`<tr data-state="${delivery.state}">
 <th scope="row">${String(delivery.revision)}</th>
 <td>${time(delivery.generatedAt)}</td>
-<td><span class="state state-${delivery.state.toLowerCase()}">${retrying ? t('state.RETRYING') : stateLabel(t, delivery.state)}</span></td>
+<td><span class="state state-${delivery.state.toLowerCase()}">${retrying ? t('state.RETRYING') : t(`state.${delivery.state}`)}</span></td>
 <td>${String(delivery.attempts)}</td>
 <td>${FINAL_STATES.has(delivery.state) ? '' : time(delivery.nextAttemptAt)}</td>
 <td>${delivery.lastErrorCode ?? ''}</td>
@@ -308,19 +307,6 @@ ${rows}
 </svg>`;
 }
 
-function stateLabel(t: Translate, state: string): string {
-  switch (state) {
-    case 'PENDING':
-    case 'SENDING':
-    case 'DELIVERED':
-    case 'RECEIPTED':
-    case 'REJECTED':
-      return t(`state.${state}`);
-    default:
-      return state;
-  }
-}
-
 function publishedText(value: number | null): string {
   return value === null ? ':' : String(value);
 }
@@ -354,6 +340,18 @@ function formatTime(date: Date, language: ConsoleLanguage): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date) + ' UTC';
 }
 
+/** What the last action did (`status`) or why it was refused (`alert`), at the top of a page. */
+export interface Notice {
+  readonly kind: 'status' | 'alert';
+  readonly text: string;
+}
+
+function noticeBlock(notice: Notice | undefined): Markup {
+  return notice === undefined
+    ? html``
+    : html`<p class="${notice.kind === 'alert' ? 'error' : 'notice'}" role="${notice.kind}">${notice.text}</p>`;
+}
+
 /** Text with `backquoted` parts set as code. */
 function codeSpans(text: string): Markup {
   const parts = text.split('`');
@@ -365,25 +363,24 @@ export interface RevocationRow {
   readonly id: string;
   readonly pseudonym: string;
   readonly revokedAt: Date;
-  readonly state: string;
+  readonly state: RevocationState;
   readonly attempts: number;
   readonly lastErrorCode: string | null;
   readonly erased: number | null;
   readonly figuresPromise: string | null;
 }
 
-const FINAL_REVOCATION_STATES: ReadonlySet<string> = new Set(['RECEIPTED', 'DELIVERED', 'REJECTED']);
+/** Revocation states after which nothing changes by itself. */
+const FINAL_REVOCATION_STATES: ReadonlySet<RevocationState> = new Set([
+  RevocationState.DELIVERED,
+  RevocationState.RECEIPTED,
+  RevocationState.REJECTED,
+]);
 
-export function consentPage(
-  frame: PageFrame,
-  data: { readonly revocations: readonly RevocationRow[]; readonly notice?: { readonly kind: 'status' | 'alert'; readonly text: string } },
-): string {
+export function consentPage(frame: PageFrame, data: { readonly revocations: readonly RevocationRow[]; readonly notice?: Notice }): string {
   const { t } = frame;
   const csrf = frame.signedIn?.csrfToken ?? '';
-  const notice =
-    data.notice === undefined
-      ? html``
-      : html`<p class="${data.notice.kind === 'alert' ? 'error' : 'notice'}" role="${data.notice.kind}">${data.notice.text}</p>`;
+  const notice = noticeBlock(data.notice);
   // Found by POST: a case reference is the office's own, kept out of addresses, histories and logs.
   return renderPage(
     frame,
@@ -445,7 +442,7 @@ export function revocationsFragment(frame: PageFrame, revocations: readonly Revo
     (revocation) => html`<tr data-state="${revocation.state}" data-notice="${revocation.id}">
 <td>${html`<time datetime="${revocation.revokedAt.toISOString()}">${formatTime(revocation.revokedAt, frame.language)}</time>`}</td>
 <td><code>${revocation.pseudonym.slice(0, 12)}…</code></td>
-<td><span class="state state-${revocation.state.toLowerCase()}">${revocationStateLabel(t, revocation.state)}</span>${
+<td><span class="state state-${revocation.state.toLowerCase()}">${t(`revocation.${revocation.state}`)}</span>${
       revocation.lastErrorCode === null ? html`` : html` <span class="tag">${revocation.lastErrorCode}</span>`
     }</td>
 <td class="number">${revocation.erased === null ? '' : String(revocation.erased)}</td>
@@ -459,16 +456,4 @@ ${live ? html`<p class="hint">${t('return.live')}</p>` : html``}
 <tbody>${rows}</tbody>
 </table>
 </div>`;
-}
-
-function revocationStateLabel(t: Translate, state: string): string {
-  switch (state) {
-    case 'QUEUED':
-    case 'DELIVERED':
-    case 'RECEIPTED':
-    case 'REJECTED':
-      return t(`revocation.${state}`);
-    default:
-      return state;
-  }
 }

@@ -8,7 +8,7 @@ import { ConsoleErrorCode, ConsoleException } from './console.exception.js';
 /** A sign-in code is a token that expires within this: a link in a terminal or an e-mail must not open a day's access. */
 export const MAX_SIGN_IN_CODE_LIFETIME_SECONDS = 60 * 60;
 /** The roles the console serves today. */
-export const CONSOLE_ROLES: readonly Role[] = [Role.RAPPORTEUR, Role.STEWARD];
+export const CONSOLE_ROLES: [Role, ...Role[]] = [Role.RAPPORTEUR, Role.STEWARD];
 
 /**
  * Exchanges a sign-in code for a principal, once. The code is a short-lived token of the issuer the node already

@@ -11,7 +11,7 @@ import { PersonsArgs } from '../persons/dto/persons.args.js';
 import { PersonsService } from '../persons/persons.service.js';
 import { ReturnsArgs } from '../returns/dto/returns.args.js';
 import { changedFigures } from '../returns/return-preview.js';
-import { ReturnsErrorCode, ReturnsException } from '../returns/returns.exception.js';
+import { ReturnsException } from '../returns/returns.exception.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './console-assets.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
@@ -36,12 +36,13 @@ import {
   signInPage,
   type DeliveryRow,
   type PageFrame,
+  type Notice,
   type QuarterSummary,
   type RevocationRow,
 } from './console-pages.js';
 import { consoleQuarter, recentQuarters } from './console-periods.js';
 import { ConsoleSessions, type ConsoleSession } from './console-sessions.service.js';
-import { ConsoleSignIn } from './console-sign-in.service.js';
+import { CONSOLE_ROLES, ConsoleSignIn } from './console-sign-in.service.js';
 import { ConsoleErrorCode, ConsoleException } from './console.exception.js';
 
 /** The form fields the console's forms send (urlencoded). */
@@ -120,7 +121,7 @@ export class ConsoleController {
     seeOther(response, consolePathOrHome(back));
   }
 
-  @Roles(Role.RAPPORTEUR, Role.STEWARD)
+  @Roles(...CONSOLE_ROLES)
   @Post('sign-out')
   signOut(@Body() form: ConsoleForm, @Req() request: Request, @Res() response: Response): void {
     this.checkedSession(request, form);
@@ -129,7 +130,7 @@ export class ConsoleController {
     seeOther(response, '/console/sign-in?ended=signed-out');
   }
 
-  @Roles(Role.RAPPORTEUR, Role.STEWARD)
+  @Roles(...CONSOLE_ROLES)
   @Get()
   async home(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
     const actor = this.scope.actorOf(principal);
@@ -250,7 +251,7 @@ export class ConsoleController {
       const saved = await this.returns.submit(this.scope.actorOf(principal), period, form.confirmZero === 'true');
       seeOther(response, `/console/returns/${saved.period}?submitted=${saved.revision}`);
     } catch (error) {
-      if (!(error instanceof ReturnsException) || !Object.values(ReturnsErrorCode).includes(error.code as ReturnsErrorCode)) throw error;
+      if (!(error instanceof ReturnsException)) throw error;
       const frame = this.frame(request, principal);
       const key = `error.${error.code}`;
       const text = isErrorMessageKey(key) ? frame.t(key) : error.message;
@@ -277,7 +278,7 @@ export class ConsoleController {
     principal: Principal,
     session: ConsoleSession | undefined,
     period: Period,
-    notice: { kind: 'status' | 'alert'; text: string } | undefined,
+    notice: Notice | undefined,
   ): Promise<string> {
     const actor = this.scope.actorOf(principal);
     const preview = await this.returns.preview(actor, period);
