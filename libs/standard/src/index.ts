@@ -3,8 +3,8 @@
 export { STANDARD_VERSION } from './standard-version.js';
 export type { StandardVersion } from './standard-version.js';
 
-export { defineCodeList, isCodeOf, labelOf } from './code-lists/code-list.js';
-export type { CodeList, CodeListEntry } from './code-lists/code-list.js';
+export { CODE_LABEL_LANGUAGES, defineCodeList, isCodeOf, labelIn, labelOf } from './code-lists/code-list.js';
+export type { CodeLabelLanguage, CodeList, CodeListEntry, TranslatedLabels } from './code-lists/code-list.js';
 export { COUNTRY_CODES } from './code-lists/country-codes.js';
 export type { CountryCode } from './code-lists/country-codes.js';
 export {

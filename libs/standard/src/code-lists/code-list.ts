@@ -1,8 +1,14 @@
 import type { IsoDate } from '../time/iso-date.js';
 
+/** The languages every code list is labelled in: English (`label`, the reference) and the translations of `labels`. */
+export const CODE_LABEL_LANGUAGES = ['en', 'fr', 'de'] as const;
+export type CodeLabelLanguage = (typeof CODE_LABEL_LANGUAGES)[number];
+export type TranslatedLabels = Readonly<Record<Exclude<CodeLabelLanguage, 'en'>, string>>;
+
 export interface CodeListEntry<Code extends string> {
   readonly code: Code;
   readonly label: string;
+  readonly labels: TranslatedLabels;
   readonly description?: string;
   /** ISO 3166-1 alpha-2 code where the Eurostat spelling differs (GR for EL). */
   readonly iso?: string;
@@ -29,7 +35,7 @@ interface CodeListFile {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
-  readonly codes: readonly { readonly code: string; readonly label: string }[];
+  readonly codes: readonly { readonly code: string; readonly label: string; readonly labels: TranslatedLabels }[];
 }
 
 /**
@@ -62,4 +68,11 @@ export function labelOf<Code extends string>(list: CodeList<Code>, code: Code): 
   const entry = list.byCode.get(code);
   if (entry === undefined) throw new RangeError(`'${code}' is not in code list '${list.id}'`);
   return entry.label;
+}
+
+/** The code's label in `language` (English when `en`). */
+export function labelIn<Code extends string>(list: CodeList<Code>, code: Code, language: CodeLabelLanguage): string {
+  const entry = list.byCode.get(code);
+  if (entry === undefined) throw new RangeError(`'${code}' is not in code list '${list.id}'`);
+  return language === 'en' ? entry.label : entry.labels[language];
 }

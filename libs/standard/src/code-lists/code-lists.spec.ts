@@ -9,13 +9,14 @@ import { COUNTRY_METADATA_FIELDS } from '../records/country-metadata.js';
 import { schemasDir } from '../testing/test-paths.js';
 import { RULE_MESSAGES } from '../validation/record-rules.js';
 import { compiledSchemas } from '../validation/schema-registry.js';
-import { defineCodeList, isCodeOf, labelOf } from './code-list.js';
+import { CODE_LABEL_LANGUAGES, defineCodeList, isCodeOf, labelIn, labelOf } from './code-list.js';
 import {
   AGE_GROUP_CODES,
   CODE_LISTS,
   COUNTRY,
   COUNTRY_GROUP,
   EU_MEMBERSHIP,
+  EXPLOITATION,
   EXPLOITATION_CODES,
   LEGAL_STATUS_CODES,
   OBSERVATION_FLAG_CODES,
@@ -89,8 +90,8 @@ describe('code list files', () => {
       id: 'sex',
       title: 'Sex',
       codes: [
-        { code: 'F', label: 'Female' },
-        { code: 'X', label: 'X' },
+        { code: 'F', label: 'Female', labels: { fr: 'Femme', de: 'Weiblich' } },
+        { code: 'X', label: 'X', labels: { fr: 'X', de: 'X' } },
       ],
     };
     expect(() => defineCodeList(drifted, SEX_CODES)).toThrow("code list 'sex' differs");
@@ -102,6 +103,25 @@ describe('code list files', () => {
     expect(isCodeOf(SEX, 'f')).toBe(false);
     expect(labelOf(SEX, 'UNK')).toBe('Unknown');
     expect(() => labelOf(SEX, 'X' as 'F')).toThrow("'X' is not in code list 'sex'");
+    expect(labelIn(SEX, 'F', 'en')).toBe('Female');
+    expect(labelIn(SEX, 'F', 'fr')).toBe('Femme');
+    expect(labelIn(EXPLOITATION, 'SEXUAL', 'de')).toBe('Sexuelle Ausbeutung');
+  });
+
+  it('every code of every list has a label in each publishing language, and no list is an untranslated copy', () => {
+    const missing: string[] = [];
+    for (const list of Object.values(CODE_LISTS)) {
+      for (const entry of list.entries) {
+        for (const language of CODE_LABEL_LANGUAGES) {
+          if (labelIn(list, entry.code, language).trim() === '') missing.push(`${list.id} ${entry.code} ${language}`);
+        }
+      }
+      for (const language of CODE_LABEL_LANGUAGES.filter((candidate) => candidate !== 'en')) {
+        const translated = list.entries.filter((entry) => labelIn(list, entry.code, language) !== entry.label).length;
+        if (translated === 0) missing.push(`${list.id}: no ${language} label differs from the English`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 
