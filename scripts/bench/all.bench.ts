@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the four benchmarks one after another at modest sizes, each in a process of its own (so one's
+ * `npm run bench`: the five benchmarks one after another at modest sizes, each in a process of its own (so one's
  * memory and warm caches do not colour the next), then their RATIO lines together. Extra arguments (`--embedded`) are
  * passed on to every benchmark; `--full` runs each at its own default (full) sizes instead.
  *   node dist/scripts/bench/all.bench.js [--embedded] [--full]
@@ -22,6 +22,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'release', script: 'release.bench.js', modest: ['--sizes', '3000,30000,300000', '--runs', '1'], nodeOptions: ['--expose-gc'] },
   { name: 'figures', script: 'figures.bench.js', modest: ['--duration', '10', '--records', '30000'] },
   { name: 'pseudonyms', script: 'pseudonyms.bench.js', modest: ['--persons', '200000'] },
+  { name: 'console', script: 'console.bench.js', modest: ['--persons', '100000', '--runs', '3'] },
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -4,6 +4,7 @@ import { RegistrationEntity } from './persons/registration.entity.js';
 import { RevocationEntity } from './consent/revocation.entity.js';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
 import { QuarterlyReturnEntity } from './returns/quarterly-return.entity.js';
+import { IdentityAccessEntity } from './vault/identity-access.entity.js';
 import { PersonIdentityEntity } from './vault/person-identity.entity.js';
 
 /** Every TypeORM entity of the node, listed explicitly (no globs, so src and dist cannot diverge). */
@@ -14,4 +15,5 @@ export const nodeEntities: (Function | EntitySchema)[] = [
   OutboxMessageEntity,
   QuarterlyReturnEntity,
   RevocationEntity,
+  IdentityAccessEntity,
 ];

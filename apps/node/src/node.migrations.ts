@@ -5,6 +5,7 @@ import { CreateReturns1795300000004 } from '../../../libs/database/src/migration
 import { CreateRevocations1795300000005 } from '../../../libs/database/src/migrations/node/1795300000005-create-revocations.js';
 import { AddRevocationPromise1795400000001 } from '../../../libs/database/src/migrations/node/1795400000001-add-revocation-promise.js';
 import { AddConfirmedZero1795500000001 } from '../../../libs/database/src/migrations/node/1795500000001-add-confirmed-zero.js';
+import { AddIdentityAccessLog1795600000001 } from '../../../libs/database/src/migrations/node/1795600000001-add-identity-access-log.js';
 
 /** The node's migrations in order; each is a class under libs/database/src/migrations/node/. */
 export const nodeMigrations: Function[] = [
@@ -15,4 +16,5 @@ export const nodeMigrations: Function[] = [
   CreateRevocations1795300000005,
   AddRevocationPromise1795400000001,
   AddConfirmedZero1795500000001,
+  AddIdentityAccessLog1795600000001,
 ];

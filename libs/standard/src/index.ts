@@ -3,6 +3,7 @@
 export { STANDARD_VERSION } from './standard-version.js';
 export type { StandardVersion } from './standard-version.js';
 
+export { codeListsOf, isCodeOfField } from './records/field-code-lists.js';
 export { CODE_LABEL_LANGUAGES, defineCodeList, isCodeOf, labelIn, labelOf } from './code-lists/code-list.js';
 export type { CodeLabelLanguage, CodeList, CodeListEntry, TranslatedLabels } from './code-lists/code-list.js';
 export { COUNTRY_CODES } from './code-lists/country-codes.js';

@@ -44,6 +44,25 @@ input { font: inherit; padding: 4px 6px; }
 .state-receipted { color: var(--ok); font-weight: 600; }
 .state-rejected { color: var(--alert); font-weight: 600; }
 code { background: #f0f0f0; padding: 0 4px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+fieldset { border: 1px solid var(--line); padding: 8px 16px 12px; margin: 0 0 8px; }
+legend { font-weight: 600; padding: 0 4px; }
+.filters fieldset { display: flex; flex-wrap: wrap; gap: 8px 20px; }
+.field { display: flex; flex-direction: column; gap: 2px; margin: 6px 0; }
+.field.checkbox { flex-direction: row; flex-wrap: wrap; align-items: center; gap: 8px; }
+.field label { font-weight: 600; }
+.field .hint { font-size: 0.875rem; }
+select { font: inherit; padding: 4px 6px; max-width: 22rem; }
+.field input:not([type=checkbox]) { max-width: 22rem; }
+.field.invalid input, .field.invalid select { border: 2px solid var(--alert); }
+.field-error { color: var(--alert); font-weight: 600; flex-basis: 100%; }
+.paging { display: flex; gap: 20px; align-items: center; margin: 8px 0; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll table { font-size: 0.9rem; }
+.facts, .identity { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+.facts dt, .identity dt { font-weight: 600; }
+.facts dd, .identity dd { margin: 0; }
+.identity { border: 2px solid #f2a900; background: #fffaf0; padding: 12px; }
 `;
 
 /**

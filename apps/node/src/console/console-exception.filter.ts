@@ -4,10 +4,10 @@ import { AuthErrorCode, AuthException, type AuthRequest } from '#app/auth';
 import { DomainException } from '#app/common';
 import { currentRequestId } from '#app/platform';
 import { NodeConfig } from '../config/node.config.js';
-import { frameOf, seeOther, sendHtml } from './console-http.js';
+import { seeOther, sendHtml } from './console-http.js';
 import { isErrorMessageKey } from './console-messages.js';
 import { errorPage } from './console-pages.js';
-import { ConsoleSessions } from './console-sessions.service.js';
+import { ConsoleRequests } from './console-requests.service.js';
 
 /** Sign-in problems the browser is sent back to the sign-in page for (a session that ended, none at all). */
 const SIGNED_OUT: ReadonlySet<string> = new Set([AuthErrorCode.UNAUTHENTICATED]);
@@ -24,7 +24,7 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
 
   constructor(
     private readonly config: NodeConfig,
-    private readonly sessions: ConsoleSessions,
+    private readonly requests: ConsoleRequests,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -36,13 +36,8 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
       seeOther(response, '/console/sign-in?ended=expired');
       return;
     }
-    const session = this.sessions.sessionOf(request);
-    const principal = (request as AuthRequest).principal ?? session?.principal;
-    const frame = frameOf(
-      request,
-      { nodeId: this.config.nodeId, country: this.config.country },
-      principal !== undefined && session !== undefined ? { principal, session } : undefined,
-    );
+    const principal = (request as AuthRequest).principal ?? this.requests.sessionOf(request)?.principal;
+    const frame = this.requests.frame(request, principal);
     if (exception instanceof DomainException) {
       const key = `error.${exception.code}`;
       const values = { country: this.config.country, reason: String(exception.details['reason'] ?? exception.message) };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { CONSOLE_LANGUAGES, CONSOLE_MESSAGES, negotiateLanguage, translator, type MessageKey } from './console-messages.js';
+import {
+  CONSOLE_LANGUAGES,
+  CONSOLE_MESSAGES,
+  OVERLAPPING_MESSAGE_KEYS,
+  negotiateLanguage,
+  translator,
+  type MessageKey,
+} from './console-messages.js';
 
 const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -18,6 +25,10 @@ describe('console messages', () => {
         });
       }
     }
+  });
+
+  it('defines each key in one part of the messages only', () => {
+    expect(OVERLAPPING_MESSAGE_KEYS).toEqual([]);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

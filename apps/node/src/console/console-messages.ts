@@ -1,9 +1,11 @@
+import { personMessagesDe, personMessagesEn, personMessagesFr } from './console-person-messages.js';
+
 /**
  * Every text of the console, in the three languages it speaks. English is the reference: the other two are typed by
  * its keys, so a text added in English without a translation does not compile (and a spec checks none is empty).
  * `{name}` marks a value filled in at rendering.
  */
-const en = {
+const coreEn = {
   'app.title': 'National node console',
   'app.skip': 'Skip to the content',
   'app.language': 'Language',
@@ -119,10 +121,15 @@ const en = {
   'error.NOT_ALLOWED': 'Your roles do not allow this.',
 } as const;
 
+const en = { ...coreEn, ...personMessagesEn };
+/** Keys both parts define (one would hide the other): none, as the spec checks. */
+export const OVERLAPPING_MESSAGE_KEYS = Object.keys(personMessagesEn).filter((key) => key in coreEn);
+
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;
+type CoreMessages = Readonly<Record<keyof typeof coreEn, string>>;
 
-const fr: Messages = {
+const coreFr: CoreMessages = {
   'app.title': 'Console du nœud national',
   'app.skip': 'Aller au contenu',
   'app.language': 'Langue',
@@ -241,7 +248,7 @@ const fr: Messages = {
   'error.NOT_ALLOWED': 'Vos rôles ne le permettent pas.',
 };
 
-const de: Messages = {
+const coreDe: CoreMessages = {
   'app.title': 'Konsole des nationalen Knotens',
   'app.skip': 'Zum Inhalt springen',
   'app.language': 'Sprache',
@@ -361,6 +368,9 @@ const de: Messages = {
   'error.NOT_ALLOWED': 'Ihre Rollen erlauben das nicht.',
 };
 
+const fr: Messages = { ...coreFr, ...personMessagesFr };
+const de: Messages = { ...coreDe, ...personMessagesDe };
+
 export const CONSOLE_LANGUAGES = ['en', 'fr', 'de'] as const;
 export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
 
@@ -375,6 +385,11 @@ export type Translate = (key: MessageKey, values?: Readonly<Record<string, strin
 export function translator(language: ConsoleLanguage): Translate {
   const messages = CONSOLE_MESSAGES[language];
   return (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => String(values[name] ?? placeholder));
+}
+
+/** Whether the console has a message beside a form field for a validation code. */
+export function isFieldMessageKey(key: string): key is MessageKey {
+  return key.startsWith('field.') && key in en;
 }
 
 /** Whether a console message exists for an error code (domain and auth codes share one namespace on the page). */

@@ -104,7 +104,9 @@ export function homePage(frame: PageFrame, quarters: readonly QuarterSummary[] |
     ? html`<h2>${t('home.consentTitle')}</h2>
 <p>${t('home.consentIntro')} <a href="/console/consent">${t('home.consentLink')}</a></p>`
     : html``;
-  return renderPage(frame, t('app.title'), html`${returns}${consent}`);
+  const persons = html`<h2>${t('home.personsTitle')}</h2>
+<p>${t('home.personsIntro')} <a href="/console/persons">${t('home.personsLink')}</a></p>`;
+  return renderPage(frame, t('app.title'), html`${returns}${persons}${consent}`);
 }
 
 /** A submitted revision's delivery, as the delivery table shows it. */
@@ -336,7 +338,7 @@ function codeLabel(datasetId: string, dimensionId: string, code: string): string
   return dimension?.codes.find((entry) => entry.code === code)?.label ?? code;
 }
 
-function formatTime(date: Date, language: ConsoleLanguage): string {
+export function formatTime(date: Date, language: ConsoleLanguage): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date) + ' UTC';
 }
 
@@ -346,7 +348,7 @@ export interface Notice {
   readonly text: string;
 }
 
-function noticeBlock(notice: Notice | undefined): Markup {
+export function noticeBlock(notice: Notice | undefined): Markup {
   return notice === undefined
     ? html``
     : html`<p class="${notice.kind === 'alert' ? 'error' : 'notice'}" role="${notice.kind}">${notice.text}</p>`;

@@ -15,16 +15,7 @@ import { ReturnsException } from '../returns/returns.exception.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './console-assets.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
-import {
-  clearSessionCookie,
-  consolePathOrHome,
-  frameOf,
-  isSameOrigin,
-  seeOther,
-  sendHtml,
-  setLanguageCookie,
-  setSessionCookie,
-} from './console-http.js';
+import { clearSessionCookie, consolePathOrHome, seeOther, sendHtml, setLanguageCookie, setSessionCookie } from './console-http.js';
 import { isConsoleLanguage, isErrorMessageKey } from './console-messages.js';
 import {
   confirmRevocationPage,
@@ -41,14 +32,13 @@ import {
   type RevocationRow,
 } from './console-pages.js';
 import { consoleQuarter, recentQuarters } from './console-periods.js';
+import { ConsoleRequests, type ConsoleForm } from './console-requests.service.js';
 import { ConsoleSessions, type ConsoleSession } from './console-sessions.service.js';
 import { CONSOLE_ROLES, ConsoleSignIn } from './console-sign-in.service.js';
 import { ConsoleErrorCode, ConsoleException } from './console.exception.js';
 
-/** The form fields the console's forms send (urlencoded). */
-interface ConsoleForm {
-  readonly csrf?: string;
-  readonly form?: string;
+/** The return form's own field. */
+interface ReturnForm extends ConsoleForm {
   readonly confirmZero?: string;
 }
 
@@ -65,6 +55,7 @@ export class ConsoleController {
   constructor(
     private readonly config: NodeConfig,
     private readonly sessions: ConsoleSessions,
+    private readonly requests: ConsoleRequests,
     private readonly signIn: ConsoleSignIn,
     private readonly scope: NodeScope,
     private readonly returns: ReturnsService,
@@ -104,7 +95,7 @@ export class ConsoleController {
       seeOther(response, '/console');
       return;
     }
-    const frame = this.frame(request, undefined);
+    const frame = this.requests.frame(request, undefined);
     const notice = ended === 'signed-out' ? frame.t('signIn.signedOut') : ended === 'expired' ? frame.t('signIn.expired') : undefined;
     sendHtml(response, 200, signInPage(frame, notice));
   }
@@ -124,7 +115,7 @@ export class ConsoleController {
   @Roles(...CONSOLE_ROLES)
   @Post('sign-out')
   signOut(@Body() form: ConsoleForm, @Req() request: Request, @Res() response: Response): void {
-    this.checkedSession(request, form);
+    this.requests.checkedSession(request, form);
     this.sessions.close(request);
     clearSessionCookie(request, response);
     seeOther(response, '/console/sign-in?ended=signed-out');
@@ -144,7 +135,7 @@ export class ConsoleController {
         return { period, lastRevision: last?.revision, state: last?.state };
       });
     }
-    sendHtml(response, 200, homePage(this.frame(request, principal), quarters, principal.roles.includes(Role.STEWARD)));
+    sendHtml(response, 200, homePage(this.requests.frame(request, principal), quarters, principal.roles.includes(Role.STEWARD)));
   }
 
   @Roles(Role.STEWARD)
@@ -155,7 +146,7 @@ export class ConsoleController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const frame = this.frame(request, principal);
+    const frame = this.requests.frame(request, principal);
     const notice = revoked === undefined ? undefined : { kind: 'status' as const, text: frame.t('consent.revoked') };
     sendHtml(response, 200, consentPage(frame, { revocations: await this.revocationRows(principal), ...(notice ? { notice } : {}) }));
   }
@@ -163,7 +154,7 @@ export class ConsoleController {
   @Roles(Role.STEWARD)
   @Get('consent/revocations')
   async revocationsTable(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
-    sendHtml(response, 200, revocationsFragment(this.frame(request, principal), await this.revocationRows(principal)).text);
+    sendHtml(response, 200, revocationsFragment(this.requests.frame(request, principal), await this.revocationRows(principal)).text);
   }
 
   /** Finds the person by case reference and asks for confirmation; nothing changes yet. */
@@ -175,8 +166,8 @@ export class ConsoleController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const session = this.checkedSession(request, form);
-    const frame = this.frame(request, principal);
+    const session = this.requests.checkedSession(request, form);
+    const frame = this.requests.frame(request, principal);
     const reference = (form.reference ?? '').trim();
     const actor = this.scope.actorOf(principal);
     const [person] =
@@ -194,7 +185,7 @@ export class ConsoleController {
         personId: person.id,
         registrations: person.registrations.length,
         given: person.consent.internationalGivenOn ?? '–',
-        formToken: this.sessions.openForm(session),
+        formToken: this.requests.openForm(session),
       }),
     );
   }
@@ -207,8 +198,9 @@ export class ConsoleController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const session = this.checkedSession(request, form);
-    if (!this.sessions.consumeForm(session, form.form) || typeof form.personId !== 'string' || !isUuid(form.personId)) {
+    const session = this.requests.checkedSession(request, form);
+    this.requests.consumeForm(session, form);
+    if (typeof form.personId !== 'string' || !isUuid(form.personId)) {
       throw new ConsoleException(ConsoleErrorCode.FORM_EXPIRED, 'This form was sent already or is out of date.', ['form']);
     }
     const revocation = await this.consentService.revokeConsent(this.scope.actorOf(principal), form.personId);
@@ -225,7 +217,7 @@ export class ConsoleController {
     @Res() response: Response,
   ): Promise<void> {
     const period = consoleQuarter(periodText);
-    const frame = this.frame(request, principal);
+    const frame = this.requests.frame(request, principal);
     const revision = Number(submitted);
     const notice =
       Number.isInteger(revision) && revision > 0 ? { kind: 'status' as const, text: frame.t('return.submitted', { revision }) } : undefined;
@@ -237,22 +229,20 @@ export class ConsoleController {
   @Post('returns/:period')
   async submit(
     @Param('period') periodText: string,
-    @Body() form: ConsoleForm,
+    @Body() form: ReturnForm,
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const period = consoleQuarter(periodText);
-    const session = this.checkedSession(request, form);
-    if (!this.sessions.consumeForm(session, form.form)) {
-      throw new ConsoleException(ConsoleErrorCode.FORM_EXPIRED, 'This form was sent already or is out of date.', ['form']);
-    }
+    const session = this.requests.checkedSession(request, form);
+    this.requests.consumeForm(session, form);
     try {
       const saved = await this.returns.submit(this.scope.actorOf(principal), period, form.confirmZero === 'true');
       seeOther(response, `/console/returns/${saved.period}?submitted=${saved.revision}`);
     } catch (error) {
       if (!(error instanceof ReturnsException)) throw error;
-      const frame = this.frame(request, principal);
+      const frame = this.requests.frame(request, principal);
       const key = `error.${error.code}`;
       const text = isErrorMessageKey(key) ? frame.t(key) : error.message;
       sendHtml(response, error.httpStatus, await this.renderReturn(frame, principal, session, period, { kind: 'alert', text }));
@@ -269,7 +259,7 @@ export class ConsoleController {
     @Res() response: Response,
   ): Promise<void> {
     const period = consoleQuarter(periodText);
-    const frame = this.frame(request, principal);
+    const frame = this.requests.frame(request, principal);
     sendHtml(response, 200, deliveryFragment(frame, periodText, await this.deliveries(principal, period)).text);
   }
 
@@ -296,7 +286,7 @@ export class ConsoleController {
           ? undefined
           : { revision: submitted.revision, changes: changedFigures(submitted.datasets, preview.datasets) },
       deliveries: await this.deliveries(principal, period),
-      formToken: session === undefined ? '' : this.sessions.openForm(session),
+      formToken: this.requests.openForm(session),
       ...(notice === undefined ? {} : { notice }),
     });
   }
@@ -332,23 +322,5 @@ export class ConsoleController {
       lastErrorCode: entry.lastErrorCode,
       hubStatus: entry.hubStatus,
     }));
-  }
-
-  /** The request's session, refusing a request without the session's CSRF token or from another origin. */
-  private checkedSession(request: Request, form: ConsoleForm): ConsoleSession {
-    const session = this.sessions.sessionOf(request);
-    if (session === undefined || !isSameOrigin(request) || !this.sessions.checkCsrf(session, form.csrf)) {
-      throw new ConsoleException(ConsoleErrorCode.CROSS_SITE, 'The request did not come from a page of this console.', []);
-    }
-    return session;
-  }
-
-  private frame(request: Request, principal: Principal | undefined): PageFrame {
-    const session = principal === undefined ? undefined : this.sessions.sessionOf(request);
-    return frameOf(
-      request,
-      { nodeId: this.config.nodeId, country: this.config.country },
-      principal && session ? { principal, session } : undefined,
-    );
   }
 }

@@ -79,6 +79,23 @@ describe('PersonsResolver', () => {
     expect(byReference.persons).toMatchObject({ totalCount: 1, items: [{ id: ids[3] }] });
   });
 
+  it('filters on one registration by codes, on consent and a year, in the order asked', async () => {
+    const FILTERED = `query ($period: Period, $sex: String, $exploitation: String, $consent: PersonConsentState, $sort: PersonSort) {
+      persons(period: $period, sex: $sex, exploitation: $exploitation, consent: $consent, sort: $sort) { totalCount items { id } } }`;
+    const idsOf = async (variables: Record<string, unknown>) =>
+      (await node.data(bed.tokens.rapporteur, FILTERED, variables)).persons.items.map((person: { id: string }) => person.id);
+    await expect(idsOf({ sex: 'M' })).resolves.toEqual([]);
+    // A year finds the registrations of its quarters as well as those of the year itself.
+    await expect(idsOf({ period: '2026', exploitation: 'SEXUAL' })).resolves.toEqual([ids[0], ids[2], ids[4]]);
+    await expect(idsOf({ consent: 'STATISTICS_ONLY' })).resolves.toEqual([ids[4]]);
+    await expect(idsOf({ consent: 'REVOKED' })).resolves.toEqual([]);
+    await expect(idsOf({ sort: 'NEWEST_FIRST' })).resolves.toEqual([...ids].reverse());
+    const unknown = await node.graphql(bed.tokens.rapporteur, FILTERED, { exploitation: 'SEXUALS' });
+    expect(unknown.errors?.map((error) => error.extensions)).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_CODE', fields: ['exploitation'] }),
+    ]);
+  });
+
   it('answers one person by id, whatever the case of the id', async () => {
     const { person } = await node.data(bed.tokens.rapporteur, PERSON, { id: ids[1]!.toUpperCase() });
     expect(person).toMatchObject({ id: ids[1], externalRef: 'case-1', revoked: false });

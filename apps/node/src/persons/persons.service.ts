@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pageWindow } from '#app/platform';
-import { formatPeriod } from '#app/standard';
+import { CASE_FIELDS, formatPeriod, isCodeOfField, type CaseField } from '#app/standard';
 import type { NodeActor } from '../access/node-actor.js';
-import type { PersonsArgs } from './dto/persons.args.js';
+import { PERSON_FILTER_FIELDS, type PersonsArgs } from './dto/persons.args.js';
 import type { PersonEntity } from './person.entity.js';
 import { toPersonModel } from './person.mapper.js';
 import type { PersonModel, PersonPageModel } from './person.model.js';
 import { PersonsErrorCode, PersonsException } from './persons.exception.js';
-import { PersonsRepository } from './persons.repository.js';
+import { PersonsRepository, type RegistrationCondition } from './persons.repository.js';
 import type { RegistrationEntity } from './registration.entity.js';
 
 /**
@@ -68,7 +68,13 @@ export class PersonsService {
   async persons(_actor: NodeActor, args: PersonsArgs): Promise<PersonPageModel> {
     const window = pageWindow(args);
     const { persons, totalCount } = await this.repository.page(
-      { period: args.period ? formatPeriod(args.period) : undefined, externalRef: args.externalRef ?? undefined },
+      {
+        period: args.period ? formatPeriod(args.period) : undefined,
+        externalRef: args.externalRef ?? undefined,
+        registration: registrationConditions(args),
+        consent: args.consent ?? undefined,
+        sort: args.sort,
+      },
       window,
     );
     const registrations = await this.repository.registrationsOf(persons.map((person) => person.id));
@@ -87,4 +93,19 @@ export class PersonsService {
     if (person === null) throw new PersonsException(PersonsErrorCode.PERSON_NOT_FOUND, 'No such person.', [field]);
     return person;
   }
+}
+
+/** The registration filters of the arguments, each code checked against its field's code lists (UNKNOWN_CODE at it). */
+function registrationConditions(args: PersonsArgs): RegistrationCondition[] {
+  const conditions: RegistrationCondition[] = [];
+  for (const name of PERSON_FILTER_FIELDS) {
+    const code = args[name];
+    if (code === undefined || code === null) continue;
+    const field = CASE_FIELDS.find((candidate) => candidate.name === name) as CaseField;
+    if (!isCodeOfField(field, code)) {
+      throw new PersonsException(PersonsErrorCode.UNKNOWN_CODE, `${name}: not a code of its code list.`, [name]);
+    }
+    conditions.push({ column: field.column, multiValued: field.multiValued, code });
+  }
+  return conditions;
 }

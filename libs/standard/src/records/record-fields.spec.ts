@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { schemasDir } from '../testing/test-paths.js';
+import { SCHEMAS } from '../validation/schema-registry.js';
+import { codeListsOf, isCodeOfField } from './field-code-lists.js';
 import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, RECORD_FIELD_DESCRIPTORS, isNullableField, recordFieldValue } from './record-fields.js';
 
 type JsonObject = Record<string, unknown>;
@@ -78,5 +80,22 @@ describe('record field descriptors', () => {
     expect(recordFieldValue({ sex: 'M' }, field('assistance'))).toBeUndefined();
     expect(isNullableField(field('sex'))).toBe(false);
     expect(isNullableField(field('registeringOrganisation'))).toBe(true);
+  });
+});
+
+describe('code lists of the fields', () => {
+  it('every coded field names its lists in codes.schema.json, and their codes are the schema enum', () => {
+    const definitions = SCHEMAS.codes.$defs as Record<string, { enum?: string[] }>;
+    for (const field of RECORD_FIELD_DESCRIPTORS) {
+      const lists = codeListsOf(field);
+      if (!('codes' in field)) {
+        expect(lists).toEqual([]);
+        continue;
+      }
+      expect(lists.flatMap((list) => list.codes)).toEqual(definitions[field.codes]?.enum);
+    }
+    const citizenship = RECORD_FIELD_DESCRIPTORS.find((field) => field.name === 'citizenship');
+    expect(citizenship && isCodeOfField(citizenship, 'STLS')).toBe(true);
+    expect(citizenship && isCodeOfField(citizenship, 'XX')).toBe(false);
   });
 });

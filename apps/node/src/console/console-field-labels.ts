@@ -1,0 +1,92 @@
+import type { IdentityFields } from '#app/crypto';
+import type { CaseFieldName, ProtectionFieldName } from '#app/standard';
+import type { ConsoleLanguage } from './console-messages.js';
+
+/** Every field a console form or filter shows: the standard's record fields, the registration date, the identity. */
+export type ConsoleFieldName = CaseFieldName | ProtectionFieldName | 'registrationDate' | 'registrationYear' | keyof IdentityFields;
+type FieldLabels = Readonly<Record<ConsoleFieldName, string>>;
+
+/**
+ * Labels of the fields, typed by the standard's field names: a field added to the record without its label in each
+ * language does not compile. (Code labels come from the code lists themselves.)
+ */
+export const CONSOLE_FIELD_LABELS: Readonly<Record<ConsoleLanguage, FieldLabels>> = {
+  en: {
+    legalStatus: 'Legal status',
+    sex: 'Sex',
+    ageGroup: 'Age group',
+    citizenship: 'Citizenship',
+    exploitation: 'Form of exploitation',
+    labourSector: 'Sector of labour exploitation',
+    registeringOrganisation: 'Registering organisation',
+    crossBorder: 'Cross-border trafficking',
+    reflectionPeriod: 'Recovery and reflection period (days)',
+    residencePermit: 'Residence permit',
+    assistance: 'Assistance received',
+    assistanceConditionalOnCooperation: 'Assistance conditional on cooperation',
+    compensation: 'Compensation',
+    returned: 'Return',
+    registrationDate: 'Registration date',
+    registrationYear: 'Year of registration (when the date is not known)',
+    givenNames: 'Given names',
+    familyNames: 'Family names',
+    birthDate: 'Date of birth',
+    documentNumbers: 'Document numbers',
+    phone: 'Phone',
+    email: 'Email',
+    address: 'Address',
+    notes: 'Notes',
+  },
+  fr: {
+    legalStatus: 'Statut juridique',
+    sex: 'Sexe',
+    ageGroup: 'Groupe d’âge',
+    citizenship: 'Nationalité',
+    exploitation: 'Forme d’exploitation',
+    labourSector: 'Secteur de l’exploitation par le travail',
+    registeringOrganisation: 'Organisme d’enregistrement',
+    crossBorder: 'Traite transfrontalière',
+    reflectionPeriod: 'Délai de rétablissement et de réflexion (jours)',
+    residencePermit: 'Titre de séjour',
+    assistance: 'Assistance reçue',
+    assistanceConditionalOnCooperation: 'Assistance subordonnée à la coopération',
+    compensation: 'Indemnisation',
+    returned: 'Retour',
+    registrationDate: 'Date d’enregistrement',
+    registrationYear: 'Année d’enregistrement (si la date est inconnue)',
+    givenNames: 'Prénoms',
+    familyNames: 'Noms de famille',
+    birthDate: 'Date de naissance',
+    documentNumbers: 'Numéros de document',
+    phone: 'Téléphone',
+    email: 'Courriel',
+    address: 'Adresse',
+    notes: 'Notes',
+  },
+  de: {
+    legalStatus: 'Rechtsstatus',
+    sex: 'Geschlecht',
+    ageGroup: 'Altersgruppe',
+    citizenship: 'Staatsangehörigkeit',
+    exploitation: 'Form der Ausbeutung',
+    labourSector: 'Wirtschaftszweig der Arbeitsausbeutung',
+    registeringOrganisation: 'Registrierende Organisation',
+    crossBorder: 'Grenzüberschreitender Menschenhandel',
+    reflectionPeriod: 'Erholungs- und Bedenkzeit (Tage)',
+    residencePermit: 'Aufenthaltstitel',
+    assistance: 'Unterstützung erhalten',
+    assistanceConditionalOnCooperation: 'Unterstützung an Zusammenarbeit geknüpft',
+    compensation: 'Entschädigung',
+    returned: 'Rückkehr',
+    registrationDate: 'Registrierungsdatum',
+    registrationYear: 'Registrierungsjahr (wenn das Datum unbekannt ist)',
+    givenNames: 'Vornamen',
+    familyNames: 'Familiennamen',
+    birthDate: 'Geburtsdatum',
+    documentNumbers: 'Dokumentnummern',
+    phone: 'Telefon',
+    email: 'E-Mail',
+    address: 'Anschrift',
+    notes: 'Notizen',
+  },
+};
