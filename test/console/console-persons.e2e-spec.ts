@@ -219,7 +219,7 @@ describe('node console: finding persons and reading an identity in the browser',
     await expect(stewardPage.getByLabel('Donné le').inputValue()).resolves.toBe('2099-01-01');
     await stewardPage.getByLabel('Donné le').fill('2026-03-01');
     await stewardPage.getByRole('button', { name: 'Enregistrer ce consentement' }).click();
-    await stewardPage.waitForURL(/consent=recorded/);
+    await stewardPage.waitForURL(/saved=consent/);
     await expect(stewardPage.locator('[role=status]').first().textContent()).resolves.toBe('Consentement enregistré.');
     await expect(stewardPage.locator('dl.facts').textContent()).resolves.toContain('2026-03-01');
     const { person } = await federation.node.data<{ person: { consent: { international: boolean } } }>(

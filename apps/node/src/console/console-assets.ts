@@ -63,13 +63,24 @@ select { font: inherit; padding: 4px 6px; max-width: 22rem; }
 .facts dt, .identity dt { font-weight: 600; }
 .facts dd, .identity dd { margin: 0; }
 .identity { border: 2px solid #f2a900; background: #fffaf0; padding: 12px; }
+.case-form > fieldset { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 4px 24px; }
+.case-form > fieldset > legend, .case-form > fieldset > p.hint, .case-form .field.checkbox { grid-column: 1 / -1; }
+.choices { border: 0; padding: 0; margin: 6px 0; }
+.choices legend { font-weight: 600; padding: 0; }
+.choice { display: flex; gap: 6px; align-items: center; font-weight: 400; }
+.choice label { font-weight: 400; }
+.field.invalid.choices { border-left: 4px solid var(--alert); padding-left: 8px; }
+progress { width: 100%; max-width: 40rem; height: 1.25rem; }
+textarea { font: inherit; padding: 4px 6px; max-width: 22rem; }
+.field.invalid textarea { border: 2px solid var(--alert); }
 `;
 
 /**
  * Progressive enhancement only; every page works without it. (1) A form marked `data-once` disables its button when
- * sent, so a double-click sends it once (the server refuses a second send of the same form anyway). (2) An element
- * `#delivery[data-live=true]` is fetched again from its `data-source` every few seconds and replaced by what the
- * server renders, until nothing is left to follow.
+ * sent, so a double-click sends it once (the server refuses a second send of the same form anyway). (2) An
+ * element marked `data-live=true` (a delivery table, an import's progress) is fetched again from its `data-source`
+ * every `data-interval` milliseconds (1.5 s by default) and replaced by what the server renders, until the server's
+ * answer is no longer live.
  */
 export const CONSOLE_JS = `'use strict';
 document.addEventListener('submit', function (event) {
@@ -80,11 +91,12 @@ document.addEventListener('submit', function (event) {
   var buttons = form.querySelectorAll('button[type=submit]');
   for (var index = 0; index < buttons.length; index += 1) buttons[index].disabled = true;
 });
-(function follow() {
-  var delivery = document.getElementById('delivery');
-  if (!delivery || delivery.getAttribute('data-live') !== 'true') return;
-  var source = delivery.getAttribute('data-source');
+function follow(id) {
+  var element = document.getElementById(id);
+  if (!element || element.getAttribute('data-live') !== 'true') return;
+  var source = element.getAttribute('data-source');
   if (!source) return;
+  var interval = Number(element.getAttribute('data-interval')) || 1500;
   setTimeout(function () {
     fetch(source, { credentials: 'same-origin', headers: { accept: 'text/html' } })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
@@ -92,11 +104,13 @@ document.addEventListener('submit', function (event) {
         var holder = document.createElement('div');
         holder.innerHTML = markup;
         var next = holder.firstElementChild;
-        var current = document.getElementById('delivery');
+        var current = document.getElementById(id);
         if (next && current) current.replaceWith(next);
-        follow();
+        follow(id);
       })
-      .catch(function () { setTimeout(follow, 5000); });
-  }, 1500);
-})();
+      .catch(function () { setTimeout(function () { follow(id); }, 5000); });
+  }, interval);
+}
+var followed = document.querySelectorAll('[data-live=true][data-source][id]');
+for (var index = 0; index < followed.length; index += 1) follow(followed[index].id);
 `;

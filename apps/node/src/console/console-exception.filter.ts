@@ -5,9 +5,17 @@ import { DomainException } from '#app/common';
 import { currentRequestId } from '#app/platform';
 import { NodeConfig } from '../config/node.config.js';
 import { seeOther, sendHtml } from './console-http.js';
-import { isErrorMessageKey } from './console-messages.js';
+import { isErrorMessageKey, type MessageKey } from './console-messages.js';
 import { errorPage } from './console-pages.js';
 import { ConsoleRequests } from './console-requests.service.js';
+
+/** The page's text for an HTTP refusal that is not a domain error (a guard's, the upload parser's). */
+const HTTP_MESSAGES: Readonly<Record<number, MessageKey>> = {
+  401: 'error.FORBIDDEN',
+  403: 'error.FORBIDDEN',
+  404: 'error.NOT_FOUND',
+  413: 'error.FILE_TOO_LARGE',
+};
 
 /** Sign-in problems the browser is sent back to the sign-in page for (a session that ended, none at all). */
 const SIGNED_OUT: ReadonlySet<string> = new Set([AuthErrorCode.UNAUTHENTICATED]);
@@ -46,11 +54,9 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
-      sendHtml(
-        response,
-        exception.getStatus(),
-        errorPage(frame, frame.t(exception.getStatus() === 404 ? 'error.NOT_FOUND' : 'error.FORBIDDEN')),
-      );
+      const status = exception.getStatus();
+      const key = HTTP_MESSAGES[status] ?? 'error.BAD_REQUEST';
+      sendHtml(response, status, errorPage(frame, frame.t(key)));
       return;
     }
     const requestId = currentRequestId() ?? 'unknown';

@@ -1,7 +1,15 @@
 import { html, type Markup } from '#app/platform';
 import { CASE_FIELDS, PROTECTION_FIELD_DESCRIPTORS, codeListsOf, labelIn, type RecordFieldDescriptor } from '#app/standard';
 import { CONSOLE_FIELD_LABELS, type ConsoleFieldName } from './console-field-labels.js';
-import type { ConsoleLanguage } from './console-messages.js';
+import { isErrorMessageKey, isFieldMessageKey, type ConsoleLanguage } from './console-messages.js';
+import type { PageFrame } from './console-pages.js';
+
+/** A problem's message in the reader's language: the field message of its code, else the page's, else the service's. */
+export function problemText(frame: PageFrame, code: string, fallback: string): string {
+  const fieldKey = `field.${code}`;
+  const errorKey = `error.${code}`;
+  return isFieldMessageKey(fieldKey) ? frame.t(fieldKey) : isErrorMessageKey(errorKey) ? frame.t(errorKey) : fallback;
+}
 
 /** Field messages of a form, by field name: shown beside the field and tied to it with aria-describedby. */
 export type FieldErrors = Readonly<Partial<Record<string, string>>>;
@@ -103,6 +111,50 @@ export function checkboxControl(options: { id: string; name: string; label: stri
   return html`<div class="field checkbox${error.describedBy === '' ? '' : ' invalid'}">
 <input id="${options.id}" name="${options.name}" type="checkbox" value="true"${options.checked ? html` checked` : html``}${error.describedBy === '' ? html`` : html` aria-describedby="${error.describedBy}" aria-invalid="true"`}>
 <label for="${options.id}">${options.label}</label>
+${error.markup}
+</div>`;
+}
+
+/** A group of checkboxes for a list of codes (forms of exploitation): a fieldset whose legend is the field's label. */
+export function checkboxGroupControl(options: {
+  id: string;
+  name: string;
+  label: string;
+  options: ReadonlyArray<{ code: string; label: string }>;
+  selected: readonly string[];
+  hint?: string;
+  errors?: FieldErrors;
+}): Markup {
+  const error = messageOf(options.id, options.errors ?? {}, options.name);
+  const hintId = options.hint === undefined ? '' : `${options.id}-hint`;
+  const describedBy = [hintId, error.describedBy].filter((id) => id !== '').join(' ');
+  return html`<fieldset class="field choices${error.describedBy === '' ? '' : ' invalid'}" id="${options.id}"${describedBy === '' ? html`` : html` aria-describedby="${describedBy}"`}>
+<legend>${options.label}</legend>
+${options.hint === undefined ? html`` : html`<span class="hint" id="${hintId}">${options.hint}</span>`}
+${options.options.map(
+  (option, index) =>
+    html`<span class="choice"><input type="checkbox" id="${options.id}-${index}" name="${options.name}" value="${option.code}"${options.selected.includes(option.code) ? html` checked` : html``}> <label for="${options.id}-${index}">${option.label}</label></span>`,
+)}
+${error.markup}
+</fieldset>`;
+}
+
+/** A text area (identity notes, an address): free text that never leaves the node. */
+export function textAreaControl(options: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  hint?: string;
+  errors?: FieldErrors;
+}): Markup {
+  const error = messageOf(options.id, options.errors ?? {}, options.name);
+  const hintId = options.hint === undefined ? '' : `${options.id}-hint`;
+  const describedBy = [hintId, error.describedBy].filter((id) => id !== '').join(' ');
+  return html`<div class="field${error.describedBy === '' ? '' : ' invalid'}">
+<label for="${options.id}">${options.label}</label>
+${options.hint === undefined ? html`` : html`<span class="hint" id="${hintId}">${options.hint}</span>`}
+<textarea id="${options.id}" name="${options.name}" rows="3"${describedBy === '' ? html`` : html` aria-describedby="${describedBy}"`}${error.describedBy === '' ? html`` : html` aria-invalid="true"`}>${options.value}</textarea>
 ${error.markup}
 </div>`;
 }

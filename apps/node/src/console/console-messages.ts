@@ -1,3 +1,4 @@
+import { importMessagesDe, importMessagesEn, importMessagesFr } from './console-import-messages.js';
 import { personMessagesDe, personMessagesEn, personMessagesFr } from './console-person-messages.js';
 
 /**
@@ -121,9 +122,12 @@ const coreEn = {
   'error.NOT_ALLOWED': 'Your roles do not allow this.',
 } as const;
 
-const en = { ...coreEn, ...personMessagesEn };
-/** Keys both parts define (one would hide the other): none, as the spec checks. */
-export const OVERLAPPING_MESSAGE_KEYS = Object.keys(personMessagesEn).filter((key) => key in coreEn);
+const en = { ...coreEn, ...personMessagesEn, ...importMessagesEn };
+/** Keys two parts define (one would hide the other): none, as the spec checks. */
+const MESSAGE_PARTS: ReadonlyArray<Readonly<Record<string, string>>> = [coreEn, personMessagesEn, importMessagesEn];
+export const OVERLAPPING_MESSAGE_KEYS = MESSAGE_PARTS.flatMap((part, index) =>
+  Object.keys(part).filter((key) => MESSAGE_PARTS.some((other, otherIndex) => otherIndex !== index && key in other)),
+);
 
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;
@@ -368,8 +372,8 @@ const coreDe: CoreMessages = {
   'error.NOT_ALLOWED': 'Ihre Rollen erlauben das nicht.',
 };
 
-const fr: Messages = { ...coreFr, ...personMessagesFr };
-const de: Messages = { ...coreDe, ...personMessagesDe };
+const fr: Messages = { ...coreFr, ...personMessagesFr, ...importMessagesFr };
+const de: Messages = { ...coreDe, ...personMessagesDe, ...importMessagesDe };
 
 export const CONSOLE_LANGUAGES = ['en', 'fr', 'de'] as const;
 export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
@@ -385,6 +389,10 @@ export type Translate = (key: MessageKey, values?: Readonly<Record<string, strin
 export function translator(language: ConsoleLanguage): Translate {
   const messages = CONSOLE_MESSAGES[language];
   return (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => String(values[name] ?? placeholder));
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in en;
 }
 
 /** Whether the console has a message beside a form field for a validation code. */

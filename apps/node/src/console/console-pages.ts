@@ -105,7 +105,8 @@ export function homePage(frame: PageFrame, quarters: readonly QuarterSummary[] |
 <p>${t('home.consentIntro')} <a href="/console/consent">${t('home.consentLink')}</a></p>`
     : html``;
   const persons = html`<h2>${t('home.personsTitle')}</h2>
-<p>${t('home.personsIntro')} <a href="/console/persons">${t('home.personsLink')}</a></p>`;
+<p>${t('home.personsIntro')} <a href="/console/persons">${t('home.personsLink')}</a></p>
+${quarters === undefined ? html`` : html`<p><a href="/console/imports">${t('home.importLink')}</a></p>`}`;
   return renderPage(frame, t('app.title'), html`${returns}${persons}${consent}`);
 }
 

@@ -200,7 +200,8 @@ ${data.canEdit ? html`<p><a href="/console/persons/${person.id}/identity">${t('p
 <form method="post" action="/console/persons/${person.id}/identity/show">
 <input type="hidden" name="csrf" value="${csrf}">
 <button type="submit">${t('person.showIdentity')}</button>
-</form>`;
+</form>
+${data.canEdit ? html`<p><a href="/console/persons/${person.id}/identity">${t('person.correctIdentity')}</a> <span class="hint">${t('person.correctIdentityHint')}</span></p>` : html``}`;
   } else identity = html`<p>${t('person.identityHidden')}</p>`;
 
   const accesses =

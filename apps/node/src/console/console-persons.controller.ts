@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { isUuid } from '#app/common';
@@ -13,10 +13,11 @@ import { IdentityAccessChannel } from '../vault/identity-access.entity.js';
 import type { IdentityModel } from '../vault/identity.model.js';
 import { NodeVaultException, VaultErrorCode } from '../vault/vault.exception.js';
 import { VaultReadService } from '../vault/vault-read.service.js';
+import { ConsoleDatabaseGate } from './console-database-gate.interceptor.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
-import type { FieldErrors } from './console-form-controls.js';
+import { problemText, type FieldErrors } from './console-form-controls.js';
 import { seeOther, sendHtml } from './console-http.js';
-import { isErrorMessageKey, isFieldMessageKey } from './console-messages.js';
+import { isErrorMessageKey, type MessageKey } from './console-messages.js';
 import { PERSONS_PAGE_SIZE, personPage, personsPage, type PersonListQuery, type PersonPageData } from './console-person-pages.js';
 import type { Notice, PageFrame } from './console-pages.js';
 import { ConsoleRequests, type ConsoleForm } from './console-requests.service.js';
@@ -31,6 +32,14 @@ interface ConsentForm extends ConsoleForm {
   readonly givenOn?: string;
 }
 
+/** The notice of a person's page after a form saved something there (`?saved=`). */
+const SAVED_NOTICES: Readonly<Record<string, MessageKey>> = {
+  consent: 'person.consentSaved',
+  person: 'form.personCreated',
+  registration: 'form.registrationSaved',
+  identity: 'form.identitySaved',
+};
+
 /** Form field of each consent input path the consent service names. */
 const CONSENT_FIELD_OF_PATH: Readonly<Record<string, string>> = {
   'input.statistics': 'statistics',
@@ -44,6 +53,7 @@ const CONSENT_FIELD_OF_PATH: Readonly<Record<string, string>> = {
  */
 @Controller('console/persons')
 @UseFilters(ConsoleExceptionFilter)
+@UseInterceptors(ConsoleDatabaseGate)
 export class ConsolePersonsController {
   constructor(
     private readonly requests: ConsoleRequests,
@@ -76,7 +86,7 @@ export class ConsolePersonsController {
           persons: found.items,
           totalCount: found.totalCount,
           pageSize: PERSONS_PAGE_SIZE,
-          canCreate: false,
+          canCreate: principal.roles.includes(Role.RAPPORTEUR),
           ...(Object.keys(fieldErrors).length > 0
             ? { errors: fieldErrors, notice: { kind: 'alert', text: frame.t('error.INVALID_INPUT') } }
             : {}),
@@ -165,7 +175,7 @@ export class ConsolePersonsController {
       );
       return;
     }
-    seeOther(response, `/console/persons/${id}?consent=recorded`);
+    seeOther(response, `/console/persons/${id}?saved=consent`);
   }
 
   private async renderPerson(
@@ -177,13 +187,13 @@ export class ConsolePersonsController {
     const frame = this.requests.frame(request, principal);
     const actor = this.scope.actorOf(principal);
     const person = await this.persons.person(actor, personId);
-    const notice: Notice | undefined =
-      extra.notice ?? (request.query['consent'] === 'recorded' ? { kind: 'status', text: frame.t('person.consentSaved') } : undefined);
+    const saved = SAVED_NOTICES[String(request.query['saved'])];
+    const notice: Notice | undefined = extra.notice ?? (saved === undefined ? undefined : { kind: 'status', text: frame.t(saved) });
     return personPage(frame, {
       person,
       accesses: await this.vaultRead.accessesOf(actor, personId),
       canReadIdentity: principal.roles.includes(Role.RAPPORTEUR),
-      canEdit: false,
+      canEdit: principal.roles.includes(Role.RAPPORTEUR) && !person.revoked,
       canRecordConsent: principal.roles.includes(Role.STEWARD),
       formToken: this.requests.openForm(this.requests.sessionOf(request)),
       ...(extra.identity === undefined ? {} : { identity: extra.identity }),
@@ -236,8 +246,6 @@ function listQueryOf(
 
 /** A refusal's message beside each field it names, in the reader's language. */
 function fieldErrorsOf(frame: PageFrame, code: string, fields: readonly string[]): FieldErrors {
-  const fieldKey = `field.${code}`;
-  const errorKey = `error.${code}`;
-  const text = isFieldMessageKey(fieldKey) ? frame.t(fieldKey) : isErrorMessageKey(errorKey) ? frame.t(errorKey) : code;
+  const text = problemText(frame, code, code);
   return Object.fromEntries(fields.map((field) => [field, text]));
 }

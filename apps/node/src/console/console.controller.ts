@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Role, Roles, type Principal } from '#app/auth';
 import { isUuid } from '#app/common';
@@ -14,6 +14,7 @@ import { changedFigures } from '../returns/return-preview.js';
 import { ReturnsException } from '../returns/returns.exception.js';
 import { ReturnsService } from '../returns/returns.service.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './console-assets.js';
+import { ConsoleDatabaseGate } from './console-database-gate.interceptor.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
 import { clearSessionCookie, consolePathOrHome, seeOther, sendHtml, setLanguageCookie, setSessionCookie } from './console-http.js';
 import { isConsoleLanguage, isErrorMessageKey } from './console-messages.js';
@@ -121,6 +122,7 @@ export class ConsoleController {
     seeOther(response, '/console/sign-in?ended=signed-out');
   }
 
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(...CONSOLE_ROLES)
   @Get()
   async home(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -138,6 +140,7 @@ export class ConsoleController {
     sendHtml(response, 200, homePage(this.requests.frame(request, principal), quarters, principal.roles.includes(Role.STEWARD)));
   }
 
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(Role.STEWARD)
   @Get('consent')
   async consent(
@@ -151,6 +154,7 @@ export class ConsoleController {
     sendHtml(response, 200, consentPage(frame, { revocations: await this.revocationRows(principal), ...(notice ? { notice } : {}) }));
   }
 
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(Role.STEWARD)
   @Get('consent/revocations')
   async revocationsTable(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -158,6 +162,7 @@ export class ConsoleController {
   }
 
   /** Finds the person by case reference and asks for confirmation; nothing changes yet. */
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(Role.STEWARD)
   @Post('consent/find')
   async findForRevocation(
@@ -190,6 +195,7 @@ export class ConsoleController {
     );
   }
 
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(Role.STEWARD)
   @Post('consent/revoke')
   async revoke(
@@ -207,6 +213,7 @@ export class ConsoleController {
     seeOther(response, `/console/consent?revoked=${revocation.id}`);
   }
 
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(Role.RAPPORTEUR)
   @Get('returns/:period')
   async returnPage(
@@ -225,6 +232,7 @@ export class ConsoleController {
   }
 
   /** Signs and queues the return; a refusal (a period to confirm as zero) is shown on the page, beside the form. */
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(Role.RAPPORTEUR)
   @Post('returns/:period')
   async submit(
@@ -250,6 +258,7 @@ export class ConsoleController {
   }
 
   /** The delivery table alone, which the page's script swaps in while a revision is on its way. */
+  @UseInterceptors(ConsoleDatabaseGate)
   @Roles(Role.RAPPORTEUR)
   @Get('returns/:period/delivery')
   async delivery(

@@ -16,6 +16,12 @@ export enum ConsoleErrorCode {
   /** A console URL names something that is not a quarter. */
   INVALID_PERIOD = 'INVALID_PERIOD',
   NOT_FOUND = 'NOT_FOUND',
+  /** One import runs at a time at a node: a second would wait on the first's transaction. */
+  IMPORT_RUNNING = 'IMPORT_RUNNING',
+  /** The embedded database is one session, held by a running import: pages that read data wait for it. */
+  DATABASE_BUSY = 'DATABASE_BUSY',
+  /** An import form sent without a file. */
+  NO_FILE = 'NO_FILE',
 }
 
 const categoryOfCode: Readonly<Record<ConsoleErrorCode, DomainExceptionCategory>> = {
@@ -27,6 +33,9 @@ const categoryOfCode: Readonly<Record<ConsoleErrorCode, DomainExceptionCategory>
   [ConsoleErrorCode.CROSS_SITE]: 'FORBIDDEN',
   [ConsoleErrorCode.INVALID_PERIOD]: 'BAD_INPUT',
   [ConsoleErrorCode.NOT_FOUND]: 'NOT_FOUND',
+  [ConsoleErrorCode.IMPORT_RUNNING]: 'CONFLICT',
+  [ConsoleErrorCode.NO_FILE]: 'BAD_INPUT',
+  [ConsoleErrorCode.DATABASE_BUSY]: 'UNAVAILABLE',
 };
 
 export class ConsoleException extends defineDomainException<ConsoleErrorCode>('ConsoleException', categoryOfCode) {}
