@@ -242,18 +242,24 @@ async function printWelcome(hubUrl: string, nodes: { node: NodePlan; url: string
     [`RAPPORTEUR (${first!.node.country})`]: await issuer.issue({ roles: [Role.RAPPORTEUR], countries: [first!.node.country], ttl: '12h' }),
     [`STEWARD (${first!.node.country})`]: await issuer.issue({ roles: [Role.STEWARD], countries: [first!.node.country], ttl: '12h' }),
   };
-  // One-time sign-in links of the node consoles (a code works once and for an hour at most).
-  const consoleLinks = await Promise.all(
-    nodes.map(async ({ node, url }) => {
-      const code = await issuer.issue({
-        roles: [Role.RAPPORTEUR],
-        countries: [node.country],
-        subject: `rapporteur-${node.country.toLowerCase()}`,
-        ttl: '1h',
-      });
-      return `  ${`${node.nodeId} console`.padEnd(18)} ${url}/console/sign-in?code=${code}`;
-    }),
-  );
+  // One-time sign-in links of the node consoles, per node and console role (a code works once and for an hour at most).
+  const consoleLinks = (
+    await Promise.all(
+      nodes.map(({ node, url }) =>
+        Promise.all(
+          [Role.RAPPORTEUR, Role.STEWARD].map(async (role) => {
+            const code = await issuer.issue({
+              roles: [role],
+              countries: [node.country],
+              subject: `${role.toLowerCase()}-${node.country.toLowerCase()}`,
+              ttl: '1h',
+            });
+            return `  ${`${node.nodeId} ${role.toLowerCase()}`.padEnd(20)} ${url}/console/sign-in?code=${code}`;
+          }),
+        ),
+      ),
+    )
+  ).flat();
   const year = ctdcMode ? '2017' : String(parsePeriod(LAST_PERIOD).year);
   const geo = nodes.map(({ node }) => `"${node.country}"`).join(', ');
   const exampleQuery = `{ figures(dataset: "victims_sex_age", filter: { geo: [${geo}], time: ["${year}"] }) { release measure cells { dimensions { dimension code } value flags } } }`;

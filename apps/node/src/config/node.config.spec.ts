@@ -88,4 +88,35 @@ describe('NodeConfig', () => {
       expect.objectContaining({ variable: 'NODE_ENV' }),
     );
   });
+
+  it('signs console users in at the identity provider only when a client is configured, against AUTH_ISSUER', () => {
+    expect(NodeConfig.fromEnv(base).consoleOidc).toBeUndefined();
+    const provider = { ...base, AUTH_JWKS_URL: 'https://idp.example.org/certs', AUTH_ISSUER: 'https://idp.example.org/realms/thb' };
+    expect(
+      NodeConfig.fromEnv({
+        ...provider,
+        CONSOLE_OIDC_CLIENT_ID: 'thb-node-console',
+        CONSOLE_OIDC_CLIENT_SECRET_FILE: '/etc/thb/console-client-secret',
+        CONSOLE_PUBLIC_URL: 'https://node.example.org/',
+      }).consoleOidc,
+    ).toEqual({
+      issuer: 'https://idp.example.org/realms/thb',
+      clientId: 'thb-node-console',
+      clientSecretFile: '/etc/thb/console-client-secret',
+      publicUrl: 'https://node.example.org',
+    });
+    // The development issuer is no identity provider.
+    expect(() => NodeConfig.fromEnv({ ...base, CONSOLE_OIDC_CLIENT_ID: 'thb-node-console' })).toThrow(
+      expect.objectContaining({ variable: 'CONSOLE_OIDC_CLIENT_ID' }),
+    );
+    for (const [name, value] of [
+      ['AUTH_ISSUER', 'http://idp.example.org'],
+      ['CONSOLE_PUBLIC_URL', 'http://node.example.org'],
+      ['CONSOLE_PUBLIC_URL', 'https://node.example.org/?next=x'],
+    ] as const) {
+      expect(() => NodeConfig.fromEnv({ ...provider, CONSOLE_OIDC_CLIENT_ID: 'thb-node-console', [name]: value })).toThrow(
+        expect.objectContaining({ variable: name }),
+      );
+    }
+  });
 });

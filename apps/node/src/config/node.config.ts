@@ -58,6 +58,19 @@ export interface NodeSettings {
    * refused before anything is signed. Never before the standard's floor, FIRST_REPORTABLE_YEAR.
    */
   readonly firstPeriod: Period;
+  /** Console sign-in through the identity provider (`AUTH_ISSUER`), when `CONSOLE_OIDC_CLIENT_ID` is set. */
+  readonly consoleOidc: ConsoleOidcSettings | undefined;
+}
+
+/** The console as a client of the identity provider: authorization code flow with PKCE. */
+export interface ConsoleOidcSettings {
+  /** The provider: its discovery document is `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** A confidential client's secret, in a file (never in the environment or the repository); none for a public client. */
+  readonly clientSecretFile: string | undefined;
+  /** The console's address as browsers reach it (behind a proxy); otherwise taken from each request. */
+  readonly publicUrl: string | undefined;
 }
 
 /** Every setting of a national node, read and validated once at start; each error names its variable. */
@@ -97,8 +110,52 @@ export class NodeConfig {
       auth: readAuth(env),
       disclosureThreshold: read.integer('DISCLOSURE_K', 5, { min: 1, max: 100 }),
       firstPeriod: readFirstPeriod(read),
+      consoleOidc: readConsoleOidc(read, env),
     });
   }
+}
+
+function readConsoleOidc(read: ConfigReader, env: Environment): ConsoleOidcSettings | undefined {
+  const clientId = read.optionalString('CONSOLE_OIDC_CLIENT_ID');
+  if (clientId === undefined) return undefined;
+  const issuer = read.optionalString('AUTH_ISSUER');
+  if (issuer === undefined || readAuth(env).mode === 'DEV_ISSUER') {
+    throw new ConfigurationError(
+      'CONSOLE_OIDC_CLIENT_ID',
+      'needs the identity provider: set AUTH_ISSUER with AUTH_JWKS_URL or AUTH_JWKS_FILE',
+    );
+  }
+  for (const [name, value] of [
+    ['AUTH_ISSUER', issuer],
+    ['CONSOLE_PUBLIC_URL', read.optionalString('CONSOLE_PUBLIC_URL')],
+  ] as const) {
+    if (value !== undefined && !isSafeBaseUrl(value)) {
+      throw new ConfigurationError(
+        name,
+        'must be an https URL (http only on this machine: localhost, 127.0.0.1) without credentials, query or fragment',
+      );
+    }
+  }
+  const publicUrl = read.optionalString('CONSOLE_PUBLIC_URL');
+  return {
+    issuer,
+    clientId,
+    clientSecretFile: read.optionalString('CONSOLE_OIDC_CLIENT_SECRET_FILE'),
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+  };
+}
+
+/** https, or http to this machine only; no credentials, query or fragment. */
+function isSafeBaseUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  const scheme = url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+  return scheme && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
 }
 
 function readFirstPeriod(read: ConfigReader): Period {

@@ -37,6 +37,7 @@ tr.small td { background: #fff6e5; }
 .legend dt { font-weight: 700; }
 .legend dd { margin: 0; }
 button { font: inherit; padding: 6px 14px; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 3px; cursor: pointer; }
+a.button { display: inline-block; font-weight: 600; padding: 8px 16px; background: var(--accent); color: #fff; border-radius: 3px; text-decoration: none; }
 button[disabled] { opacity: 0.6; cursor: progress; }
 .sign-out button { background: #fff; color: var(--accent); }
 button.danger { background: var(--alert); border-color: var(--alert); margin-right: 16px; }

@@ -6,6 +6,9 @@ import { CONSOLE_PATH, cookieValue, SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS, type Co
 
 /** The language cookie the switcher sets (a preference, not an identity). */
 export const LANGUAGE_COOKIE = 'thb_lang';
+/** The cookie of a sign-in under way at the identity provider, sent back to the sign-in paths only. */
+export const SIGN_IN_STATE_COOKIE = 'thb_sign_in_state';
+const SIGN_IN_PATH = `${CONSOLE_PATH}/sign-in`;
 
 /**
  * Console pages: scripts and styles from the node only, no inline code, nothing framable, no referrer, and never
@@ -44,13 +47,32 @@ export function setLanguageCookie(request: Request, response: Response, language
   response.append('Set-Cookie', cookieText(request, LANGUAGE_COOKIE, language, 365 * 24 * 3600, false));
 }
 
+/**
+ * The state of a sign-in at the identity provider, binding its callback to this browser. SameSite=Lax: the callback
+ * is a top-level navigation from the provider's site, which a Strict cookie would not come back on.
+ */
+export function setSignInStateCookie(request: Request, response: Response, state: string | undefined): void {
+  response.append(
+    'Set-Cookie',
+    cookieText(request, SIGN_IN_STATE_COOKIE, state ?? '', state === undefined ? 0 : 600, true, 'Lax', SIGN_IN_PATH),
+  );
+}
+
 /** Secure whenever the request came over https (directly, or through a proxy Express is told to trust). */
-function cookieText(request: Request, name: string, value: string, maxAgeSeconds: number, httpOnly: boolean): string {
+function cookieText(
+  request: Request,
+  name: string,
+  value: string,
+  maxAgeSeconds: number,
+  httpOnly: boolean,
+  sameSite: 'Strict' | 'Lax' = 'Strict',
+  path: string = CONSOLE_PATH,
+): string {
   return [
     `${name}=${value}`,
-    `Path=${CONSOLE_PATH}`,
+    `Path=${path}`,
     `Max-Age=${Math.floor(maxAgeSeconds)}`,
-    'SameSite=Strict',
+    `SameSite=${sameSite}`,
     ...(httpOnly ? ['HttpOnly'] : []),
     ...(request.secure ? ['Secure'] : []),
   ].join('; ');

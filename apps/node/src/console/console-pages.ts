@@ -55,14 +55,19 @@ ${content}
 `;
 }
 
-export function signInPage(frame: PageFrame, notice: string | undefined): string {
+export function signInPage(frame: PageFrame, notice: string | undefined, provider: boolean): string {
   const { t } = frame;
+  const atProvider = provider
+    ? html`<p><a class="button" href="/console/sign-in/provider">${t('signIn.provider')}</a></p>
+<p class="hint">${t('signIn.providerHint')}</p>`
+    : html``;
   return renderPage(
     frame,
     t('signIn.title'),
     html`${noticeBlock(notice === undefined ? undefined : { kind: 'status', text: notice })}
+${atProvider}
 <p>${t('signIn.intro')}</p>
-<p>${codeSpans(t('signIn.development'))}</p>`,
+${provider ? html`` : html`<p>${codeSpans(t('signIn.development'))}</p>`}`,
   );
 }
 

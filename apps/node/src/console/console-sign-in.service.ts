@@ -51,8 +51,13 @@ export class ConsoleSignIn {
     }
     // Spent before the role checks: a refused code is not tried again either.
     this.used.set(hash, exp * 1000);
+    return this.admit(principal, 'code');
+  }
+
+  /** Lets an account into the console (a code's, or the identity provider's): a console role, for this node's country. */
+  admit(principal: Principal, field: string): Principal {
     if (!principal.roles.some((role) => CONSOLE_ROLES.includes(role))) {
-      throw new ConsoleException(ConsoleErrorCode.NOT_A_CONSOLE_ROLE, 'The account has no role this console serves.', ['code'], {
+      throw new ConsoleException(ConsoleErrorCode.NOT_A_CONSOLE_ROLE, 'The account has no role this console serves.', [field], {
         roles: principal.roles,
       });
     }

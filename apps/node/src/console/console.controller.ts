@@ -16,7 +16,17 @@ import { ReturnsService } from '../returns/returns.service.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './console-assets.js';
 import { ConsoleDatabaseGate } from './console-database-gate.interceptor.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
-import { clearSessionCookie, consolePathOrHome, seeOther, sendHtml, setLanguageCookie, setSessionCookie } from './console-http.js';
+import {
+  clearSessionCookie,
+  consolePathOrHome,
+  seeOther,
+  sendHtml,
+  setLanguageCookie,
+  setSessionCookie,
+  setSignInStateCookie,
+  SIGN_IN_STATE_COOKIE,
+} from './console-http.js';
+import { ConsoleOidc } from './console-oidc.service.js';
 import { isConsoleLanguage, isErrorMessageKey } from './console-messages.js';
 import {
   confirmRevocationPage,
@@ -34,7 +44,7 @@ import {
 } from './console-pages.js';
 import { consoleQuarter, recentQuarters } from './console-periods.js';
 import { ConsoleRequests, type ConsoleForm } from './console-requests.service.js';
-import { ConsoleSessions, type ConsoleSession } from './console-sessions.service.js';
+import { cookieValue, ConsoleSessions, type ConsoleSession } from './console-sessions.service.js';
 import { CONSOLE_ROLES, ConsoleSignIn } from './console-sign-in.service.js';
 import { ConsoleErrorCode, ConsoleException } from './console.exception.js';
 
@@ -62,6 +72,7 @@ export class ConsoleController {
     private readonly returns: ReturnsService,
     private readonly persons: PersonsService,
     private readonly consentService: ConsentService,
+    private readonly oidc: ConsoleOidc,
   ) {}
 
   @Public()
@@ -98,7 +109,38 @@ export class ConsoleController {
     }
     const frame = this.requests.frame(request, undefined);
     const notice = ended === 'signed-out' ? frame.t('signIn.signedOut') : ended === 'expired' ? frame.t('signIn.expired') : undefined;
-    sendHtml(response, 200, signInPage(frame, notice));
+    sendHtml(response, 200, signInPage(frame, notice, this.oidc.enabled));
+  }
+
+  /** Sends the browser to the identity provider (OpenID Connect, code flow with PKCE). */
+  @Public()
+  @Get('sign-in/provider')
+  async signInAtProvider(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const { url, state } = await this.oidc.begin(this.callbackUrl(request));
+    setSignInStateCookie(request, response, state);
+    seeOther(response, url);
+  }
+
+  /** The provider's answer: the code is redeemed, the account let in (console role, this country), a session opened. */
+  @Public()
+  @Get('sign-in/callback')
+  async signInCallback(
+    @Query('code') code: string | undefined,
+    @Query('state') state: string | undefined,
+    @Query('error') error: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    setSignInStateCookie(request, response, undefined);
+    if (error !== undefined || typeof code !== 'string' || typeof state !== 'string' || code === '' || state === '') {
+      throw new ConsoleException(ConsoleErrorCode.SIGN_IN_REFUSED, 'The identity provider did not sign you in.', [], {
+        reason: 'provider',
+      });
+    }
+    const principal = await this.oidc.complete(state, cookieValue(request.headers.cookie, SIGN_IN_STATE_COOKIE), code);
+    const { cookie } = this.sessions.open(this.signIn.admit(principal, 'state'));
+    setSessionCookie(request, response, cookie);
+    seeOther(response, '/console');
   }
 
   @Public()
@@ -270,6 +312,12 @@ export class ConsoleController {
     const period = consoleQuarter(periodText);
     const frame = this.requests.frame(request, principal);
     sendHtml(response, 200, deliveryFragment(frame, periodText, await this.deliveries(principal, period)).text);
+  }
+
+  /** Where the provider sends the browser back: the configured public address, else this request's own. */
+  private callbackUrl(request: Request): string {
+    const base = this.config.consoleOidc?.publicUrl ?? `${request.protocol}://${request.headers.host ?? '127.0.0.1'}`;
+    return `${base}/console/sign-in/callback`;
   }
 
   private async renderReturn(

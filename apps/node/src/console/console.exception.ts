@@ -7,6 +7,8 @@ export enum ConsoleErrorCode {
   SIGN_IN_CODE_USED = 'SIGN_IN_CODE_USED',
   /** A token valid for longer than a sign-in code may be (an API token pasted into a link). */
   SIGN_IN_CODE_TOO_LONG_LIVED = 'SIGN_IN_CODE_TOO_LONG_LIVED',
+  /** The identity provider's sign-in did not complete (state, code, tokens): `reason` says at which step. */
+  SIGN_IN_REFUSED = 'SIGN_IN_REFUSED',
   /** The account has no role the console serves. */
   NOT_A_CONSOLE_ROLE = 'NOT_A_CONSOLE_ROLE',
   /** The form was acted on already, or is older than the session's open forms. */
@@ -28,6 +30,7 @@ const categoryOfCode: Readonly<Record<ConsoleErrorCode, DomainExceptionCategory>
   [ConsoleErrorCode.SIGN_IN_CODE_INVALID]: 'UNAUTHENTICATED',
   [ConsoleErrorCode.SIGN_IN_CODE_USED]: 'UNAUTHENTICATED',
   [ConsoleErrorCode.SIGN_IN_CODE_TOO_LONG_LIVED]: 'UNAUTHENTICATED',
+  [ConsoleErrorCode.SIGN_IN_REFUSED]: 'UNAUTHENTICATED',
   [ConsoleErrorCode.NOT_A_CONSOLE_ROLE]: 'FORBIDDEN',
   [ConsoleErrorCode.FORM_EXPIRED]: 'CONFLICT',
   [ConsoleErrorCode.CROSS_SITE]: 'FORBIDDEN',

@@ -18,6 +18,7 @@ import { ConsoleImportsController } from './console-imports.controller.js';
 import { ConsoleImports } from './console-imports.service.js';
 import { ConsolePersonsController } from './console-persons.controller.js';
 import { ConsoleRequests } from './console-requests.service.js';
+import { ConsoleOidc } from './console-oidc.service.js';
 import { ConsoleSessions } from './console-sessions.service.js';
 import { ConsoleSignIn } from './console-sign-in.service.js';
 import { ConsoleController } from './console.controller.js';
@@ -51,6 +52,7 @@ import { ConsoleController } from './console.controller.js';
     { provide: ConsoleSessions, useFactory: () => new ConsoleSessions() },
     { provide: SESSION_RESOLVER, useExisting: ConsoleSessions },
     ConsoleSignIn,
+    ConsoleOidc,
     ConsoleRequests,
     ConsoleImports,
     ConsoleDatabaseGate,
