@@ -58,6 +58,8 @@ export interface NodeSettings {
    * refused before anything is signed. Never before the standard's floor, FIRST_REPORTABLE_YEAR.
    */
   readonly firstPeriod: Period;
+  /** `CONSOLE_IMPORT_MAX_MB`: the largest file the console accepts for one import (default 200 MB). */
+  readonly consoleImportMaxMegabytes: number;
   /** Console sign-in through the identity provider (`AUTH_ISSUER`), when `CONSOLE_OIDC_CLIENT_ID` is set. */
   readonly consoleOidc: ConsoleOidcSettings | undefined;
 }
@@ -110,6 +112,7 @@ export class NodeConfig {
       auth: readAuth(env),
       disclosureThreshold: read.integer('DISCLOSURE_K', 5, { min: 1, max: 100 }),
       firstPeriod: readFirstPeriod(read),
+      consoleImportMaxMegabytes: read.integer('CONSOLE_IMPORT_MAX_MB', 200, { min: 1, max: 2_048 }),
       consoleOidc: readConsoleOidc(read, env),
     });
   }

@@ -7,11 +7,11 @@ import { ImportJobState, type ImportJob } from './console-imports.service.js';
 import { isMessageKey } from './console-messages.js';
 import { formatTime, noticeBlock, renderPage, type Notice, type PageFrame } from './console-pages.js';
 
-/** What a rapporteur may upload in one import. */
-export const MAX_IMPORT_MEGABYTES = 200;
-
 /** The upload form, and the imports since the node started. */
-export function importsPage(frame: PageFrame, data: { jobs: readonly ImportJob[]; formToken: string; notice?: Notice }): string {
+export function importsPage(
+  frame: PageFrame,
+  data: { jobs: readonly ImportJob[]; formToken: string; maxMegabytes: number; notice?: Notice },
+): string {
   const { t, language } = frame;
   const recent =
     data.jobs.length === 0
@@ -42,7 +42,7 @@ ${selectControl({
 })}
 <div class="field">
 <label for="import-file">${t('imports.file')}</label>
-<span class="hint" id="import-file-hint">${t('imports.fileHint', { megabytes: MAX_IMPORT_MEGABYTES })}</span>
+<span class="hint" id="import-file-hint">${t('imports.fileHint', { megabytes: data.maxMegabytes })}</span>
 <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint">
 </div>
 ${checkboxControl({ id: 'import-strict', name: 'strict', label: t('imports.strict'), checked: false })}

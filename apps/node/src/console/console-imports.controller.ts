@@ -4,6 +4,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Role, Roles, type Principal } from '#app/auth';
 import { isUuid } from '#app/common';
+import { NodeConfig } from '../config/node.config.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
 import { seeOther, sendHtml } from './console-http.js';
 import { importJobFragment, importJobPage, importReportCsv, importsPage } from './console-import-pages.js';
@@ -28,6 +29,7 @@ export class ConsoleImportsController {
   constructor(
     private readonly requests: ConsoleRequests,
     private readonly imports: ConsoleImports,
+    private readonly config: NodeConfig,
   ) {}
 
   @Roles(Role.RAPPORTEUR)
@@ -37,7 +39,11 @@ export class ConsoleImportsController {
     sendHtml(
       response,
       200,
-      importsPage(frame, { jobs: this.imports.recent(), formToken: this.requests.openForm(this.requests.sessionOf(request)) }),
+      importsPage(frame, {
+        jobs: this.imports.recent(),
+        formToken: this.requests.openForm(this.requests.sessionOf(request)),
+        maxMegabytes: this.config.consoleImportMaxMegabytes,
+      }),
     );
   }
 

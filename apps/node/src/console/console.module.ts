@@ -13,7 +13,6 @@ import { VaultModule } from '../vault/vault.module.js';
 import { ConsoleCasesController } from './console-cases.controller.js';
 import { ConsoleDatabaseGate } from './console-database-gate.interceptor.js';
 import { ConsoleExceptionFilter } from './console-exception.filter.js';
-import { MAX_IMPORT_MEGABYTES } from './console-import-pages.js';
 import { ConsoleImportsController } from './console-imports.controller.js';
 import { ConsoleImports } from './console-imports.service.js';
 import { ConsolePersonsController } from './console-persons.controller.js';
@@ -42,7 +41,7 @@ import { ConsoleController } from './console.controller.js';
       inject: [NodeConfig],
       useFactory: (config: NodeConfig) => ({
         dest: join(config.dataDir, 'uploads'),
-        limits: { fileSize: MAX_IMPORT_MEGABYTES * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 },
+        limits: { fileSize: config.consoleImportMaxMegabytes * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 },
       }),
     }),
   ],
