@@ -374,12 +374,15 @@ describe('national node: persons and registrations over GraphQL', () => {
     const matrix = listAccessMatrix(node.app);
     expect(matrix.filter((entry) => entry.access.kind === 'NONE')).toEqual([]);
     const publicOperations = matrix.filter((entry) => entry.access.kind === 'PUBLIC').map((entry) => entry.operation);
-    // Health, and what the console needs before a session: its sign-in page, language switch and two static files.
+    // Health, and what the console needs before a session: its sign-in page and the identity provider's way in and
+    // back, language switch and two static files.
     expect(publicOperations.sort()).toEqual([
       'GET /console/assets/console.css',
       'GET /console/assets/console.js',
       'GET /console/language',
       'GET /console/sign-in',
+      'GET /console/sign-in/callback',
+      'GET /console/sign-in/provider',
       'GET /healthz',
       'GET /readyz',
       'Query.health',
