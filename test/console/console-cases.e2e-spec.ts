@@ -2,7 +2,7 @@
  * Case entry in the node console, in headless Chromium, against a real node: a rapporteur records a new person in a
  * form whose pickers are the standard's code lists, gets the standard's messages beside the fields at fault (and the
  * form back as sent, nothing saved), then adds a registration, corrects one and corrects the identity (a reading in
- * the audit log), keyboard only where it matters.
+ * the audit log).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp } from 'node:fs/promises';

@@ -192,6 +192,35 @@ describe('node console: finding persons and reading an identity in the browser',
     expect(federation.bed.logLines.join('\n')).not.toMatch(/Given\d|Testfamily|ATD\d|AT-P-\d/);
   });
 
+  it('is usable with the keyboard alone: a filter chosen, a person opened, the identity shown', async () => {
+    await page.goto(`${federation.node.url}/console/persons`);
+    const tabTo = async (matches: string) => {
+      for (let step = 0; step < 200; step += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(matches)) return;
+      }
+      throw new Error(`the keyboard never reached ${matches}`);
+    };
+    await tabTo("document.activeElement?.id === 'filter-sex'");
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+    // The first choice after "Any" is the first code of the list.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#filter-sex').inputValue()).resolves.toBe('F');
+    await tabTo(
+      "document.activeElement?.tagName === 'BUTTON' && document.activeElement.type === 'submit' && document.activeElement.closest('form.filters') !== null",
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sex=F/);
+    await tabTo("/^\\/console\\/persons\\/[0-9a-f-]{36}$/.test(document.activeElement?.getAttribute('href') ?? '')");
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/console\/persons\/[0-9a-f-]{36}$/);
+    await tabTo("document.activeElement?.textContent === 'Show identity'");
+    await page.keyboard.press('Enter');
+    await page.locator('dl.identity').waitFor();
+    await expect(page.locator('dl.identity').textContent()).resolves.toContain('Testfamily');
+    await screenshot(page, screenshots, '05-keyboard');
+  });
+
   it('lets a steward record consent, with the standard’s message beside the field, but not read an identity', async () => {
     const steward = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const stewardPage = await signedIn(steward, [Role.STEWARD], 'steward-console');
@@ -212,7 +241,7 @@ describe('node console: finding persons and reading an identity in the browser',
     await expect(stewardPage.locator('#consent-given-on-error').textContent()).resolves.toContain('Hors limites');
     await expect(stewardPage.locator('#consent-given-on').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await accessibilityProblems(stewardPage)).toEqual([]);
-    await screenshot(stewardPage, screenshots, '05-consent-refused-fr');
+    await screenshot(stewardPage, screenshots, '06-consent-refused-fr');
 
     // The form comes back as it was sent, for the one field to be put right.
     await expect(stewardPage.getByLabel('Consentement à la transmission au hub', { exact: false }).isChecked()).resolves.toBe(true);
@@ -228,7 +257,7 @@ describe('node console: finding persons and reading an identity in the browser',
       { id: personId },
     );
     expect(person.consent.international).toBe(true);
-    await screenshot(stewardPage, screenshots, '06-consent-recorded-fr');
+    await screenshot(stewardPage, screenshots, '07-consent-recorded-fr');
     await steward.close();
     // The refusals above are pages with 400 and 403 statuses, which the browser notes; nothing else went wrong.
     expect(consoleErrors.filter((error) => !/status of (400|403)/.test(error))).toEqual([]);
