@@ -272,7 +272,7 @@ async function printWelcome(hubUrl: string, nodes: { node: NodePlan; url: string
     `  report page        ${hubUrl}/reports/victims_sex_age`,
     `  JSON-stat export   ${hubUrl}/exports/victims_sex_age?format=jsonstat`,
     '',
-    'Node consoles: open a link in a browser to sign in as the rapporteur (each link works once, within the hour):',
+    'Node consoles: open a link in a browser to sign in as that node’s rapporteur or steward (each link works once, within the hour):',
     ...consoleLinks,
     '',
     'Development tokens (Authorization: Bearer <token>; `npm run token -- --role ROLE [--country XX]` issues more):',
